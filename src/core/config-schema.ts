@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * The configuration file's schema. Every key has a default, so an empty file (or none)
+ * is a valid configuration. `markwerk config schema` prints it as JSON Schema.
+ * @module
+ */
+
+const language = z.string().regex(/^[a-z]{2,3}$/, 'use an ISO 639-1 code such as "de" or "en"');
+
+const recordFeed = z
+  .object({
+    match: z.string().min(1).describe('Glob (relative to the ingested folder) of files in this feed'),
+    kind: z.enum(['product', 'segment', 'record']).default('record'),
+    id: z.string().min(1).describe('Column holding the stable record id, e.g. "sku"'),
+    title: z
+      .string()
+      .min(1)
+      .describe('Column with the title; "{lang}" is replaced by each of `languages`'),
+    body: z.array(z.string().min(1)).min(1).describe('Columns joined into the body text'),
+    category: z.string().optional().describe('Column with the category (drives disclaimers)'),
+    metadata: z.array(z.string()).default([]).describe('Columns kept as structured metadata'),
+    languages: z
+      .array(language)
+      .default([])
+      .describe('One document per language; empty means one document, language detected'),
+  })
+  .strict();
+
+const dedupe = z
+  .object({
+    near: z.boolean().default(true).describe('Drop near duplicates as well as exact ones'),
+    threshold: z
+      .number()
+      .gt(0)
+      .lte(1)
+      .default(0.8)
+      .describe('Estimated Jaccard similarity of word shingles at which two documents are near duplicates'),
+    shingleSize: z.number().int().min(1).max(10).default(5),
+    permutations: z.number().int().min(16).max(512).default(128),
+    bands: z.number().int().min(4).max(128).default(32),
+  })
+  .strict()
+  .refine((value) => value.permutations % value.bands === 0, {
+    message: 'permutations must be a multiple of bands',
+    path: ['bands'],
+  });
+
+const pii = z
+  .object({
+    action: z
+      .enum(['tag', 'redact', 'hash', 'off'])
+      .default('tag')
+      .describe('tag: [EMAIL]; redact: ████; hash: [EMAIL:1a2b3c4d]; off: keep as is'),
+    types: z
+      .array(z.enum(['EMAIL', 'PHONE', 'IBAN', 'CREDIT_CARD', 'IP_ADDRESS']))
+      .default(['EMAIL', 'PHONE', 'IBAN', 'CREDIT_CARD', 'IP_ADDRESS']),
+    allow: z
+      .array(z.string())
+      .default([])
+      .describe('Exact strings never masked, such as the brand support address'),
+  })
+  .strict();
+
+const chunking = z
+  .object({
+    maxTokens: z.number().int().min(16).max(8192).default(256),
+    overlapTokens: z.number().int().min(0).max(1024).default(32),
+  })
+  .strict()
+  .refine((value) => value.overlapTokens < value.maxTokens, {
+    message: 'overlapTokens must be smaller than maxTokens',
+    path: ['overlapTokens'],
+  });
+
+const crawl = z
+  .object({
+    userAgent: z.string().default('MarkwerkBot/0.1 (+https://github.com/markwerk)'),
+    maxPages: z.number().int().min(1).default(500),
+    maxDepth: z.number().int().min(0).default(5),
+    concurrencyPerHost: z.number().int().min(1).max(16).default(2),
+    delayMs: z.number().int().min(0).default(250),
+    timeoutMs: z.number().int().min(100).default(10_000),
+    maxRedirects: z.number().int().min(0).max(20).default(5),
+    maxBytes: z.number().int().min(1024).default(2_000_000),
+    contentTypes: z.array(z.string()).default(['text/html', 'application/xhtml+xml', 'text/plain']),
+    sameHost: z.boolean().default(true).describe('Follow links only on the start URL host'),
+  })
+  .strict();
+
+const ingest = z
+  .object({
+    include: z
+      .array(z.string())
+      .default(['**/*.md', '**/*.markdown', '**/*.html', '**/*.htm', '**/*.txt', '**/*.csv', '**/*.json', '**/*.jsonl']),
+    exclude: z.array(z.string()).default(['**/node_modules/**', '**/.git/**', '**/.markwerk/**']),
+    maxFileBytes: z.number().int().min(1).default(20_000_000),
+    license: z.string().default('other').describe('Licence recorded on every dataset card'),
+    minLanguageConfidence: z.number().min(0).max(1).default(0.4),
+    boilerplate: z
+      .array(z.string())
+      .default([])
+      .describe('Regular expressions; a line matching one is removed as boilerplate'),
+    splits: z
+      .record(z.string(), z.number().min(0).max(1))
+      .default({ train: 0.9, test: 0.1 })
+      .describe('Split name to share of documents, assigned by document hash'),
+    feeds: z.array(recordFeed).default([]),
+    dedupe: dedupe.default(dedupe.parse({})),
+    pii: pii.default(pii.parse({})),
+    chunking: chunking.default(chunking.parse({})),
+    crawl: crawl.default(crawl.parse({})),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    workspace: z.string().default('.markwerk').describe('Folder for the database and exports'),
+    databaseUrl: z
+      .string()
+      .optional()
+      .describe('PostgreSQL URL; the DATABASE_URL environment variable takes precedence'),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('warn'),
+    ingest: ingest.default(ingest.parse({})),
+  })
+  .strict();
+
+export type MarkwerkConfig = z.infer<typeof configSchema>;
+export type IngestConfig = MarkwerkConfig['ingest'];
+export type RecordFeedConfig = z.infer<typeof recordFeed>;
+export type CrawlConfig = IngestConfig['crawl'];
+export type DedupeConfig = IngestConfig['dedupe'];
+export type PiiConfig = IngestConfig['pii'];
+export type ChunkingConfig = IngestConfig['chunking'];
