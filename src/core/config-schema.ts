@@ -10,7 +10,10 @@ const language = z.string().regex(/^[a-z]{2,3}$/, 'use an ISO 639-1 code such as
 
 const recordFeed = z
   .object({
-    match: z.string().min(1).describe('Glob (relative to the ingested folder) of files in this feed'),
+    match: z
+      .string()
+      .min(1)
+      .describe('Glob (relative to the ingested folder) of files in this feed'),
     kind: z.enum(['product', 'segment', 'record']).default('record'),
     id: z.string().min(1).describe('Column holding the stable record id, e.g. "sku"'),
     title: z
@@ -35,7 +38,9 @@ const dedupe = z
       .gt(0)
       .lte(1)
       .default(0.8)
-      .describe('Estimated Jaccard similarity of word shingles at which two documents are near duplicates'),
+      .describe(
+        'Estimated Jaccard similarity of word shingles at which two documents are near duplicates',
+      ),
     shingleSize: z.number().int().min(1).max(10).default(5),
     permutations: z.number().int().min(16).max(512).default(128),
     bands: z.number().int().min(4).max(128).default(32),
@@ -92,7 +97,16 @@ const ingest = z
   .object({
     include: z
       .array(z.string())
-      .default(['**/*.md', '**/*.markdown', '**/*.html', '**/*.htm', '**/*.txt', '**/*.csv', '**/*.json', '**/*.jsonl']),
+      .default([
+        '**/*.md',
+        '**/*.markdown',
+        '**/*.html',
+        '**/*.htm',
+        '**/*.txt',
+        '**/*.csv',
+        '**/*.json',
+        '**/*.jsonl',
+      ]),
     exclude: z.array(z.string()).default(['**/node_modules/**', '**/.git/**', '**/.markwerk/**']),
     maxFileBytes: z.number().int().min(1).default(20_000_000),
     license: z.string().default('other').describe('Licence recorded on every dataset card'),

@@ -38,7 +38,10 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const raw = file === undefined ? {} : readConfigFile(file);
   const config = parseConfig(raw, file ?? '(defaults)');
   const base = file === undefined ? cwd : path.dirname(file);
-  const workspace = path.resolve(options.workspace ? cwd : base, options.workspace ?? config.workspace);
+  const workspace = path.resolve(
+    options.workspace ? cwd : base,
+    options.workspace ?? config.workspace,
+  );
   const databaseUrl = env.DATABASE_URL || config.databaseUrl || undefined;
   return { config, file, workspace, databaseUrl };
 }

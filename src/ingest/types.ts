@@ -4,6 +4,10 @@
  * @module
  */
 
+import type { Chunk, DocumentKind, MetadataValue } from '../core/documents.js';
+
+export type { Chunk, DocumentKind, MetadataValue };
+
 /** A structural unit of a document. Chunking keeps lists and tables whole where they fit. */
 export type Block =
   | { type: 'heading'; level: number; text: string }
@@ -11,10 +15,6 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'table'; rows: string[][] }
   | { type: 'code'; text: string };
-
-export type DocumentKind = 'article' | 'page' | 'product' | 'segment' | 'record' | 'text';
-
-export type MetadataValue = string | number | boolean | null;
 
 /** One document as an extractor produced it, before normalisation. */
 export interface ExtractedDocument {
@@ -33,15 +33,6 @@ export interface ExtractedDocument {
   metadata: Record<string, MetadataValue>;
   /** Problems fixed on the way, e.g. `encoding-repaired:windows-1252`. */
   warnings: string[];
-}
-
-/** A piece of a document sized for retrieval. */
-export interface Chunk {
-  ordinal: number;
-  text: string;
-  tokenCount: number;
-  /** Titles of the headings this chunk sits under, outermost first. */
-  headingPath: string[];
 }
 
 /** A personal-data finding; offsets are UTF-16 indices into the text scanned. */

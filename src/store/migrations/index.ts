@@ -1,0 +1,10 @@
+import { sql as datasets } from './001-datasets.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every schema change, in order. Applied migrations are never edited; add a new one. */
+export const migrations: Migration[] = [{ version: 1, name: 'datasets', sql: datasets }];
