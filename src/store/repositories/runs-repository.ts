@@ -100,7 +100,8 @@ export async function recordSources(
   if (sources.length === 0) return;
   await db.query(
     `insert into run_sources (run_id, source_key, source_hash, settings_hash, status, detail)
-     select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+     select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     on conflict (run_id, source_key) do nothing`,
     [
       runId,
       sources.map((source) => source.sourceKey),
@@ -116,7 +117,8 @@ export async function recordSources(
     `insert into run_items
        (run_id, source_key, source_uri, document_id, status, duplicate_of, similarity)
      select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                              $7::real[])`,
+                              $7::real[])
+     on conflict (run_id, source_uri) do nothing`,
     [
       runId,
       items.map((item) => item.sourceKey),
@@ -200,4 +202,17 @@ export async function findReusableSource(
   );
   if (items.some((item) => item.document_id === null)) return undefined;
   return items.map((item) => ({ sourceUri: item.source_uri, documentId: item.document_id! }));
+}
+
+/** How many sources a run finished and how many failed. */
+export async function sourceCounts(
+  db: SqlExecutor,
+  runId: string,
+): Promise<{ done: number; failed: number }> {
+  const rows = await db.query<{ status: string; count: number }>(
+    `select status, count(*)::int as count from run_sources where run_id = $1 group by status`,
+    [runId],
+  );
+  const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+  return { done: count('done'), failed: count('failed') };
 }
