@@ -35,12 +35,20 @@ function encodableRuns(): RegExp {
 
 const runPattern = encodableRuns();
 
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 function repairRun(run: string): string {
   const bytes = Uint8Array.from(run, (character) => byteOfCharacter.get(character) ?? 0);
   try {
     const decoded = strictUtf8.decode(bytes);
     // Control characters in the result mean the run was not mojibake after all.
-    return /[\u0000-\u001F\u007F-\u009F]/.test(decoded) ? run : decoded;
+    return hasControlCharacter(decoded) ? run : decoded;
   } catch {
     return run;
   }
