@@ -1,5 +1,8 @@
 import { getDocuments } from '../../store/repositories/documents-repository.js';
-import { versionMembers, type DatasetVersion } from '../../store/repositories/versions-repository.js';
+import {
+  versionMembers,
+  type DatasetVersion,
+} from '../../store/repositories/versions-repository.js';
 import type { SqlExecutor } from '../../store/sql-client.js';
 
 export interface VersionDiff {
@@ -22,7 +25,14 @@ export async function diffVersions(
 ): Promise<VersionDiff> {
   const before = await sourcesOf(db, from.id);
   const after = await sourcesOf(db, to.id);
-  const diff: VersionDiff = { from: from.id, to: to.id, added: [], removed: [], changed: [], unchanged: 0 };
+  const diff: VersionDiff = {
+    from: from.id,
+    to: to.id,
+    added: [],
+    removed: [],
+    changed: [],
+    unchanged: 0,
+  };
 
   for (const [uri, id] of after) {
     const previous = before.get(uri);

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { WriteStream } from 'node:fs';
 import { MarkwerkError } from '../../core/errors.js';
-import { versionDocuments, type DatasetVersion } from '../../store/repositories/versions-repository.js';
+import {
+  versionDocuments,
+  type DatasetVersion,
+} from '../../store/repositories/versions-repository.js';
 import type { SqlExecutor } from '../../store/sql-client.js';
 import type { DatasetCard } from './dataset-card.js';
 import { renderHubCard } from './hub-card.js';

@@ -73,7 +73,11 @@ ${table(card.splits)}
 ## Processing
 
 - Personal data: action \`${card.pii.action}\` on ${card.pii.types.join(', ')}; masked:
-  ${Object.entries(card.pii.masked).map(([type, count]) => `${type} ${count}`).join(', ') || 'none'}.
+  ${
+    Object.entries(card.pii.masked)
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ') || 'none'
+  }.
 - Near-duplicate removal: ${card.dedupe.near ? `on, MinHash Jaccard threshold ${card.dedupe.threshold}` : 'off'}.
 - Chunking: at most ${card.chunking.maxTokens} tokens with ${card.chunking.overlapTokens} tokens of overlap.
 

@@ -1,6 +1,11 @@
 import type { IngestConfig } from '../../core/config-schema.js';
 import { hashValue } from '../../core/hash.js';
-import { failedSources, finishRun, runItems, sourceCounts } from '../../store/repositories/runs-repository.js';
+import {
+  failedSources,
+  finishRun,
+  runItems,
+  sourceCounts,
+} from '../../store/repositories/runs-repository.js';
 import type { IngestRun } from '../../store/repositories/runs-repository.js';
 import { documentStatistics } from '../../store/repositories/statistics-repository.js';
 import {

@@ -56,7 +56,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const logger = options.logger ?? silentLogger;
   const emit = options.onEvent ?? (() => undefined);
   const urls = options.inputs.filter(isUrl);
-  const files = await listFileSources(options.inputs.filter((input) => !isUrl(input)), config);
+  const files = await listFileSources(
+    options.inputs.filter((input) => !isUrl(input)),
+    config,
+  );
   if (files.length === 0 && urls.length === 0) {
     throw new MarkwerkError(
       'INPUT_NOT_FOUND',
@@ -109,7 +112,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   await batch.flush();
 
   const committed = await commitVersion(store, run, config);
-  emit({ type: 'version-committed', versionId: committed.versionId, unchanged: committed.unchanged });
+  emit({
+    type: 'version-committed',
+    versionId: committed.versionId,
+    unchanged: committed.unchanged,
+  });
   logger.info({ runId: run.id, version: committed.versionId }, 'version-committed');
   return { ...committed, runId: run.id, resumed };
 }
