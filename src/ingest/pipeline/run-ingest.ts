@@ -42,6 +42,8 @@ export interface IngestOptions {
 export interface IngestResult extends CommittedVersion {
   runId: string;
   resumed: boolean;
+  /** What happened to each source in this invocation. */
+  sources: { processed: number; reused: number; skipped: number; failed: number };
 }
 
 const isUrl = (input: string) => /^https?:\/\//i.test(input);
@@ -54,7 +56,12 @@ const isUrl = (input: string) => /^https?:\/\//i.test(input);
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const { store, config } = options;
   const logger = options.logger ?? silentLogger;
-  const emit = options.onEvent ?? (() => undefined);
+  const tally = { processed: 0, reused: 0, skipped: 0, failed: 0 };
+  const emit: IngestEventListener = (event) => {
+    if (event.type === 'source-done') tally[event.via] += 1;
+    if (event.type === 'source-failed') tally.failed += 1;
+    options.onEvent?.(event);
+  };
   const urls = options.inputs.filter(isUrl);
   const files = await listFileSources(
     options.inputs.filter((input) => !isUrl(input)),
@@ -77,7 +84,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   if (resumed) await restoreDedupeState(store, run.id, context);
 
   const crawlFailures: CrawlFailure[] = [];
-  const batch = new Batch(store, run.id, options.batchSize ?? 64, emit);
+  const batch = new Batch(store, run.id, options.batchSize ?? 64, emit, logger);
   const sources = allSources(files, urls, config, logger, options.signal, crawlFailures);
 
   for await (const source of sources) {
@@ -118,7 +125,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     unchanged: committed.unchanged,
   });
   logger.info({ runId: run.id, version: committed.versionId }, 'version-committed');
-  return { ...committed, runId: run.id, resumed };
+  return { ...committed, runId: run.id, resumed, sources: tally };
 }
 
 async function openRun(store: SqlClient, inputs: string[], config: IngestConfig) {
@@ -192,6 +199,7 @@ class Batch {
     private readonly runId: string,
     private readonly size: number,
     private readonly emit: IngestEventListener,
+    private readonly logger: Logger,
   ) {}
 
   async add(source: FinishedSource, documents: DocumentWithChunks[]): Promise<void> {
@@ -228,5 +236,9 @@ class Batch {
       await recordSources(tx, this.runId, sources);
     });
     this.emit({ type: 'batch-stored', sources: sources.length, documents: documents.length });
+    this.logger.info(
+      { runId: this.runId, sources: sources.length, documents: documents.length },
+      'batch-stored',
+    );
   }
 }
