@@ -4,7 +4,7 @@ import { extractHtmlDocument } from './html.js';
 
 /** A product page of about 5 KB with the usual chrome around the article. */
 function samplePage(seed: number): string {
-  const paragraphs = Array.from({ length: 40 }, (_, index) => {
+  const paragraphs = Array.from({ length: 47 }, (_, index) => {
     return `<p>Abschnitt ${seed}.${index}: Unsere Laufschuhe sind leicht und für lange <a href="/a">Strecken</a>.</p>`;
   }).join('\n');
   return `<!doctype html><html lang="de"><head><title>Produkt ${seed}</title>
