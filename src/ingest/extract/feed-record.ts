@@ -23,6 +23,11 @@ function columnFor(template: string, language: string | undefined, feed: RecordF
   return template;
 }
 
+/** The line where the format has lines, else the record's position in the file. */
+function recordPosition(record: SourceRecord): { line: number } | { record: number } {
+  return record.line === undefined ? { record: record.ordinal } : { line: record.line };
+}
+
 function requireColumns(columns: string[], record: SourceRecord, file: string): void {
   for (const column of columns) {
     if (Object.hasOwn(record.values, column)) continue;
@@ -30,7 +35,7 @@ function requireColumns(columns: string[], record: SourceRecord, file: string): 
     throw new InputError(
       `column "${column}" named in the feed mapping is missing; found: ${header.join(', ')}. ` +
         'Fix the column name in the feed configuration or in the file',
-      { file, ...(record.line === undefined ? {} : { line: record.line }), column, header },
+      { file, ...recordPosition(record), column, header },
     );
   }
 }
@@ -73,7 +78,7 @@ export function feedRecordDocuments(
     if (id === '') {
       throw new InputError(`the record has no value in its id column "${feed.id}"`, {
         file,
-        ...(record.line === undefined ? { record: record.ordinal } : { line: record.line }),
+        ...recordPosition(record),
       });
     }
     const title = valueText(record.values[titleColumn]);
