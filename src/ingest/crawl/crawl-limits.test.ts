@@ -12,7 +12,7 @@ describe('crawlSite limits and stopping', () => {
   let site: StandInSite;
 
   beforeEach(async () => {
-    site = await startStandInSite();
+    site = await startStandInSite({ serveSample: false });
   });
   afterEach(() => site.close());
 

@@ -97,7 +97,7 @@ describe('crawlSite politeness and limits', () => {
   let site: StandInSite;
 
   beforeAll(async () => {
-    site = await startStandInSite({ latencyMs: 40 });
+    site = await startStandInSite({ latencyMs: 40, serveSample: false });
   });
   afterAll(() => site.close());
 

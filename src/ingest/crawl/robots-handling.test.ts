@@ -13,7 +13,7 @@ describe('crawlSite and robots.txt', () => {
   });
 
   it('crawls everything when robots.txt is missing (404)', async () => {
-    site = await startStandInSite({ robotsStatus: 404 });
+    site = await startStandInSite({ robotsStatus: 404, serveSample: false });
     const crawl = await runCrawl([`${site.origin}/filler.html`], { maxDepth: 1 });
 
     expect(crawl.pages).toHaveLength(11);
@@ -22,7 +22,7 @@ describe('crawlSite and robots.txt', () => {
   });
 
   it('treats the host as disallowed when robots.txt answers 5xx, and says so', async () => {
-    site = await startStandInSite({ robotsStatus: 503 });
+    site = await startStandInSite({ robotsStatus: 503, serveSample: false });
     const startUrl = `${site.origin}/filler.html`;
     const crawl = await runCrawl([startUrl]);
 
@@ -36,7 +36,7 @@ describe('crawlSite and robots.txt', () => {
   });
 
   it('treats an unreachable host as disallowed', async () => {
-    site = await startStandInSite();
+    site = await startStandInSite({ serveSample: false });
     const startUrl = `${site.origin}/filler.html`;
     await site.close();
     site = undefined;
@@ -48,7 +48,8 @@ describe('crawlSite and robots.txt', () => {
   });
 
   it('honours a Crawl-delay longer than delayMs', async () => {
-    site = await startStandInSite({ robotsText: 'User-agent: *\nCrawl-delay: 0.1\n' });
+    const robotsText = 'User-agent: *\nCrawl-delay: 0.1\n';
+    site = await startStandInSite({ robotsText, serveSample: false });
     const fetches = recordFetchStarts();
     try {
       await runCrawl([`${site.origin}/filler.html`], { delayMs: 0, maxPages: 3 });

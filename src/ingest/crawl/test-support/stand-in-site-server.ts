@@ -26,6 +26,11 @@ export interface StandInSiteOptions {
   oversizedBytes?: number;
   /** Wait before answering any request, so that requests overlap. */
   latencyMs?: number;
+  /**
+   * Whether the sample files (and the sample robots.txt and sitemap) are served; tests of
+   * limits turn this off so that their counts do not depend on the sample's content.
+   */
+  serveSample?: boolean;
 }
 
 export interface RecordedRequest {
@@ -100,6 +105,7 @@ export async function startStandInSite(options: StandInSiteOptions = {}): Promis
       const special = routes[path];
       if (special !== undefined) return special(request, response);
       if (path === '/robots.txt') return serveRobots(response, origin, options);
+      if (options.serveSample === false) return notFound(response);
       serveFile(path, response, origin, servedFiles);
     };
     if (options.latencyMs === undefined) answer();
@@ -132,7 +138,8 @@ function serveRobots(response: ServerResponse, origin: string, options: StandInS
     return;
   }
   const samplePath = join(sampleSiteRoot, 'robots.txt');
-  const sample = existsSync(samplePath) ? readFileSync(samplePath, 'utf8') : '';
+  const useSample = options.serveSample !== false && existsSync(samplePath);
+  const sample = useSample ? readFileSync(samplePath, 'utf8') : '';
   // A group for the test user agent alone, so sample rules such as a long Crawl-delay cannot
   // slow the tests down, and the /intern/ rule holds whatever the sample says.
   const testRules = [
@@ -153,16 +160,17 @@ function serveFile(
   servedFiles: Set<string>,
 ): void {
   const filePath = resolveFile(path);
-  if (filePath === undefined) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
+  if (filePath === undefined) return notFound(response);
   servedFiles.add(relative(sampleSiteRoot, filePath).split(sep).join('/'));
   const extension = extname(filePath).toLowerCase();
   let body: Buffer | string = readFileSync(filePath);
   if (path === '/sitemap.xml') body = body.toString('utf8').replaceAll(sampleOrigin, origin);
   response.writeHead(200, { 'content-type': mediaTypes[extension] ?? 'application/octet-stream' });
   response.end(body);
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 }
 
 function resolveFile(path: string): string | undefined {
