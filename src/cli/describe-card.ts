@@ -33,7 +33,7 @@ export function describeCard(card: DatasetCard, options: { duplicates?: number }
   for (const removed of card.dedupe.removed.slice(0, listed)) {
     const similarity = removed.kind === 'near-duplicate' ? ` (${removed.similarity})` : '';
     lines.push(
-      `  ${removed.kind.padEnd(13)}${removed.sourceUri} = ${removed.duplicateOf}${similarity}`,
+      `  ${removed.kind.padEnd(15)}${removed.sourceUri} = ${removed.duplicateOf}${similarity}`,
     );
   }
   return `${lines.join('\n')}\n`;

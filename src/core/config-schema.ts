@@ -41,6 +41,13 @@ const dedupe = z
       .describe(
         'Estimated Jaccard similarity of word shingles at which two documents are near duplicates',
       ),
+    skipKinds: z
+      .array(z.enum(['article', 'page', 'product', 'segment', 'record', 'text']))
+      .default(['product', 'segment'])
+      .describe(
+        'Kinds never dropped as duplicates: feed records have their own ids, and colour or ' +
+          'size variants share their copy on purpose',
+      ),
     shingleSize: z.number().int().min(1).max(10).default(5),
     permutations: z.number().int().min(16).max(512).default(128),
     bands: z.number().int().min(4).max(128).default(32),
@@ -111,6 +118,13 @@ const ingest = z
     maxFileBytes: z.number().int().min(1).default(20_000_000),
     license: z.string().default('other').describe('Licence recorded on every dataset card'),
     minLanguageConfidence: z.number().min(0).max(1).default(0.4),
+    htmlMainContent: z
+      .enum(['readability', 'fallback'])
+      .default('readability')
+      .describe(
+        "How HTML main content is found: Mozilla's Readability (better on messy pages), or " +
+          'the faster fallback (main/article/body without header, nav, footer and aside)',
+      ),
     boilerplate: z
       .array(z.string())
       .default([])

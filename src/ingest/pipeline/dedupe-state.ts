@@ -1,4 +1,5 @@
 import type { DedupeConfig } from '../../core/config-schema.js';
+import type { DocumentKind } from '../../core/documents.js';
 import { NearDuplicateIndex } from '../process/near-duplicates.js';
 
 export type DedupeVerdict =
@@ -8,7 +9,8 @@ export type DedupeVerdict =
 
 /**
  * Everything kept so far in a run, by exact content hash and by MinHash signature.
- * The first document seen wins; later copies are reported as duplicates of it.
+ * The first document seen wins; later copies are reported as duplicates of it. Kinds in
+ * `skipKinds` (feed records by default) are neither judged nor remembered.
  */
 export class DedupeState {
   private readonly byContentHash = new Map<string, string>();
@@ -22,7 +24,8 @@ export class DedupeState {
     return this.nearIndex.signature(text);
   }
 
-  judge(contentHash: string, signature: Uint32Array | null): DedupeVerdict {
+  judge(kind: DocumentKind, contentHash: string, signature: Uint32Array | null): DedupeVerdict {
+    if (this.config.skipKinds.includes(kind)) return { status: 'kept' };
     const exact = this.byContentHash.get(contentHash);
     if (exact !== undefined) return { status: 'duplicate', duplicateOf: exact, similarity: 1 };
     if (!this.config.near || signature === null) return { status: 'kept' };
@@ -32,7 +35,13 @@ export class DedupeState {
     return { status: 'near-duplicate', duplicateOf: near.id, similarity: near.similarity };
   }
 
-  remember(documentId: string, contentHash: string, signature: Uint32Array | null): void {
+  remember(
+    kind: DocumentKind,
+    documentId: string,
+    contentHash: string,
+    signature: Uint32Array | null,
+  ): void {
+    if (this.config.skipKinds.includes(kind)) return;
     this.byContentHash.set(contentHash, documentId);
     if (this.config.near && signature !== null) this.nearIndex.add(documentId, signature);
   }

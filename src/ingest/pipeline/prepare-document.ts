@@ -8,6 +8,9 @@ import type { Block, ExtractedDocument, MetadataValue } from '../types.js';
 import type { DedupeState } from './dedupe-state.js';
 import { maskDocument } from './mask-document.js';
 
+/** fastText is as sure of a language after a few sentences as after a whole page. */
+const LANGUAGE_SAMPLE_CHARACTERS = 1500;
+
 /** A document after normalisation and language detection, ready for the duplicate check. */
 export interface PreparedDocument {
   extracted: ExtractedDocument;
@@ -25,6 +28,8 @@ export interface PipelineContext {
   boilerplate: RegExp[];
   detectLanguage(text: string): Promise<{ language: string; confidence: number }>;
   dedupe: DedupeState;
+  /** Source hashes finished in earlier runs under the same settings. */
+  knownSourceHashes: Set<string>;
 }
 
 /** Normalises and identifies a document; undefined when nothing but boilerplate is left. */
@@ -36,7 +41,7 @@ export async function prepareDocument(
   const text = documentText(blocks);
   if (text.trim().length === 0) return undefined;
 
-  const detected = await context.detectLanguage(text);
+  const detected = await context.detectLanguage(text.slice(0, LANGUAGE_SAMPLE_CHARACTERS));
   const useDetected = detected.language !== 'und' || extracted.language === undefined;
   return {
     extracted,

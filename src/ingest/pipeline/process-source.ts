@@ -39,16 +39,18 @@ export async function processSource(
     items,
   });
 
-  const reusable = await findReusableSource(store, sourceHash, context.settingsHash);
+  const reusable = context.knownSourceHashes.has(sourceHash)
+    ? await findReusableSource(store, sourceHash, context.settingsHash)
+    : undefined;
   if (reusable !== undefined) {
     const ids = reusable.map((item) => item.documentId);
     const stored = await getDocuments(store, ids);
     stored.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
     const items = stored.map((document) => {
       const signature = document.minhash ? signatureFromBytes(document.minhash) : null;
-      const verdict = context.dedupe.judge(document.contentHash, signature);
+      const verdict = context.dedupe.judge(document.kind, document.contentHash, signature);
       if (verdict.status !== 'kept') return itemFor(source.key, document.sourceUri, null, verdict);
-      context.dedupe.remember(document.id, document.contentHash, signature);
+      context.dedupe.remember(document.kind, document.id, document.contentHash, signature);
       return itemFor(source.key, document.sourceUri, document.id, verdict);
     });
     return { finished: finished(items), documents: [], via: 'reused' };
@@ -60,13 +62,13 @@ export async function processSource(
     const prepared = await prepareDocument(extracted, context);
     if (prepared === undefined) continue;
 
-    const verdict = context.dedupe.judge(prepared.contentHash, prepared.signature);
+    const verdict = context.dedupe.judge(extracted.kind, prepared.contentHash, prepared.signature);
     if (verdict.status !== 'kept') {
       items.push(itemFor(source.key, extracted.sourceUri, null, verdict));
       continue;
     }
     const document = finishDocument(prepared, context);
-    context.dedupe.remember(document.id, prepared.contentHash, prepared.signature);
+    context.dedupe.remember(extracted.kind, document.id, prepared.contentHash, prepared.signature);
     documents.push(document);
     items.push(itemFor(source.key, extracted.sourceUri, document.id, verdict));
   }
@@ -95,7 +97,11 @@ async function* extractSource(
   context: PipelineContext,
 ): AsyncGenerator<ExtractedDocument> {
   if (source.origin === 'crawl') {
-    yield extractHtml(input.bytes, { url: source.location, charset: input.charset });
+    yield extractHtml(input.bytes, {
+      url: source.location,
+      charset: input.charset,
+      mainContent: context.config.htmlMainContent,
+    });
     return;
   }
   yield* extractFile({
@@ -104,5 +110,6 @@ async function* extractSource(
     bytes: input.bytes,
     feeds: context.config.feeds,
     charset: input.charset,
+    mainContent: context.config.htmlMainContent,
   });
 }

@@ -9,6 +9,7 @@ import {
   createRun,
   findRunningRun,
   finishedSourceKeys,
+  knownSourceHashes,
   recordSources,
   runItems,
   type FinishedSource,
@@ -79,7 +80,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   emit({ type: 'ingest-start', runId: run.id, resumed, knownSources: files.length });
   logger.info({ runId: run.id, resumed, files: files.length, urls: urls.length }, 'ingest-start');
 
-  const context = await createContext(config);
+  const context = await createContext(config, await knownSourceHashes(store, settingsHash(config)));
   const finished = await finishedSourceKeys(store, run.id);
   if (resumed) await restoreDedupeState(store, run.id, context);
 
@@ -148,7 +149,7 @@ async function openRun(store: SqlClient, inputs: string[], config: IngestConfig)
   return { run, resumed: false };
 }
 
-async function createContext(config: IngestConfig): Promise<PipelineContext> {
+async function createContext(config: IngestConfig, known: Set<string>): Promise<PipelineContext> {
   const detector = await createLanguageDetector({ minConfidence: config.minLanguageConfidence });
   return {
     config,
@@ -156,6 +157,7 @@ async function createContext(config: IngestConfig): Promise<PipelineContext> {
     boilerplate: config.boilerplate.map((pattern) => new RegExp(pattern, 'iu')),
     detectLanguage: (text) => detector.detect(text),
     dedupe: new DedupeState(config.dedupe),
+    knownSourceHashes: known,
   };
 }
 
@@ -167,7 +169,7 @@ async function restoreDedupeState(store: SqlClient, runId: string, context: Pipe
   for (let start = 0; start < kept.length; start += 1000) {
     for (const document of await getDocuments(store, kept.slice(start, start + 1000))) {
       const signature = document.minhash ? signatureFromBytes(document.minhash) : null;
-      context.dedupe.remember(document.id, document.contentHash, signature);
+      context.dedupe.remember(document.kind, document.id, document.contentHash, signature);
     }
   }
 }

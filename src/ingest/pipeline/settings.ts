@@ -18,6 +18,7 @@ export function processingSettings(config: IngestConfig): Record<string, unknown
     boilerplate: config.boilerplate,
     feeds: config.feeds,
     minLanguageConfidence: config.minLanguageConfidence,
+    htmlMainContent: config.htmlMainContent,
     dedupe: config.dedupe,
     pii: config.pii,
     chunking: config.chunking,

@@ -216,3 +216,15 @@ export async function sourceCounts(
   const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
   return { done: count('done'), failed: count('failed') };
 }
+
+/** Hashes of every source finished under these settings, to skip lookups for new bytes. */
+export async function knownSourceHashes(
+  db: SqlExecutor,
+  settingsHash: string,
+): Promise<Set<string>> {
+  const rows = await db.query<{ source_hash: string }>(
+    `select distinct source_hash from run_sources where settings_hash = $1 and status = 'done'`,
+    [settingsHash],
+  );
+  return new Set(rows.map((row) => row.source_hash));
+}
