@@ -37,8 +37,9 @@ const numberStart = '(?<![\\p{L}\\p{N}+]|\\p{N}[., /-])';
 const numberEnd = '(?!\\p{N}|[.,]\\p{N})';
 
 const phoneBodies = [
-  // +49, +43, +41 (or 0049 …), an optional "(0)", then the national number.
-  `(?:\\+|00)(?:49|43|41)[ -]?(?:\\(0\\)[ -]?)?[1-9](?:${group}?\\d)+`,
+  // International outside North America: +49, +43, +44, +353 … (or 0049, 0043, 0041),
+  // an optional "(0)", then the national number.
+  `(?:\\+[2-9]\\d{0,2}|00(?:49|43|41))[ -]?(?:\\(0\\)[ -]?)?[1-9](?:${group}?\\d)+`,
   // North American: optional +1, area code 2xx–9xx (bracketed or not), 3 + 4 digits.
   '(?:\\+1[ .-]?)?(?:\\([2-9]\\d\\d\\)|[2-9]\\d\\d)[ .-]?\\d{3}[ .-]\\d{4}',
   // German national: area code with trunk 0, optionally bracketed, a separator, the rest.

@@ -31,7 +31,7 @@ describe('detectPii', () => {
     expect(flagged('Kontakt:vertrieb@marke.de')).toEqual([['EMAIL', 'vertrieb@marke.de']]);
   });
 
-  it('finds German, Austrian, Swiss and US phone numbers', () => {
+  it('finds German, Austrian, Swiss, other European and US phone numbers', () => {
     const numbers = [
       '0171 1234567',
       '030/1234567',
@@ -45,6 +45,11 @@ describe('detectPii', () => {
       '0049 89 12345678',
       '+43 1 5880 0',
       '+41 44 668 18 00',
+      '+44 7700 900123',
+      '+353 1 555 0198',
+      '+33 6 12 34 56 78',
+      '+46 70 123 45 67',
+      '+30 694 123 4567',
       '(212) 555-0123',
       '+1 415-555-0199',
       '202.555.0143',
@@ -58,7 +63,8 @@ describe('detectPii', () => {
     const text =
       'Am 01.02.2024 und 2024-03-15 (15/03/2026) kostet es 1.299,00 € statt EUR 12.345.678. ' +
       'Art.-Nr. 0123-456789, EAN 4006381333932, Bestellnummer: 0171234567, Version 10.2.3.4, ' +
-      'v2.14.1, PLZ 80331, 0,99 €, Kalenderwoche 12, 3 x 250 ml, Größe 38-40.';
+      'v2.14.1, PLZ 80331, 0,99 €, Kalenderwoche 12, 3 x 250 ml, Größe 38-40, +30 000 Fans, ' +
+      '+1.000.000 Downloads, +25 % mehr.';
     expect(flagged(text)).toEqual([]);
   });
 
