@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChunkingConfig } from '../../core/config-schema.js';
 import type { Block } from '../types.js';
 import { chunkBlocks } from './chunker.js';
+import { documentText } from './normalise.js';
 import { splitSentences } from './sentences.js';
 import { countTokens } from './tokens.js';
 
@@ -204,5 +205,45 @@ describe('chunkBlocks', () => {
       0,
     );
     expect(total).toBe(washingSentences.length);
+  });
+});
+
+describe('chunkBlocks on generated documents', () => {
+  /** A deterministic generator of documents with short and overlong words and sentences. */
+  function generatedBlocks(seed: number): Block[] {
+    let state = seed;
+    const next = (limit: number): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state % limit;
+    };
+    const word = (): string =>
+      next(40) === 0
+        ? 'x'.repeat(20 + next(200))
+        : (['Wolle', 'z. B.', 'Preis', '2.5', 'kg'][next(5)] ?? '');
+    const sentence = (): string =>
+      `${Array.from({ length: 1 + next(next(10) === 0 ? 120 : 15) }, word).join(' ')}.`;
+    return Array.from({ length: 5 + next(20) }, (): Block => {
+      const kind = next(3);
+      if (kind === 0) return { type: 'list', ordered: false, items: [sentence(), sentence()] };
+      if (kind === 1) return { type: 'code', text: `${sentence()}\n  ${sentence()}` };
+      return { type: 'paragraph', text: Array.from({ length: 1 + next(6) }, sentence).join(' ') };
+    });
+  }
+
+  it('stays within maxTokens and, without overlap, keeps every character in order', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const blocks = generatedBlocks(seed);
+      const maxTokens = 16 + (seed % 5) * 16;
+      const words = (text: string): string[] => text.split(/\s+/).filter((item) => item !== '');
+
+      const plain = chunkBlocks(blocks, { maxTokens, overlapTokens: 0 });
+      const expected = words(documentText(blocks));
+      expect(words(plain.map((chunk) => chunk.text).join('\n')).join('')).toBe(expected.join(''));
+
+      for (const chunk of [...plain, ...chunkBlocks(blocks, { maxTokens, overlapTokens: 12 })]) {
+        expect(chunk.tokenCount, `seed ${seed}`).toBeLessThanOrEqual(maxTokens);
+        expect(chunk.tokenCount).toBe(countTokens(chunk.text));
+      }
+    }
   });
 });
