@@ -87,9 +87,14 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
 async function maskedExample(store: SqlClient, versionId: string) {
   const ids = (await versionMembers(store, versionId)).map((member) => member.documentId);
   const documents = await getDocuments(store, ids);
+  // Support tickets show masking best; any other masked document will do.
   const masked = documents
     .filter((document) => Object.keys(document.piiCounts).length > 0)
-    .sort((a, b) => a.sourceUri.localeCompare(b.sourceUri))[0];
+    .sort(
+      (a, b) =>
+        Number(b.kind === 'record') - Number(a.kind === 'record') ||
+        a.sourceUri.localeCompare(b.sourceUri),
+    )[0];
   if (!masked) return undefined;
 
   const at = masked.body.search(/\[(EMAIL|PHONE|IBAN|CREDIT_CARD|IP_ADDRESS)[\]:]/);
