@@ -63,7 +63,7 @@ const pii = z
     action: z
       .enum(['tag', 'redact', 'hash', 'off'])
       .default('tag')
-      .describe('tag: [EMAIL]; redact: ████; hash: [EMAIL:1a2b3c4d]; off: keep as is'),
+      .describe('tag: [EMAIL]; redact: [REDACTED]; hash: [EMAIL:1a2b3c4d]; off: keep as is'),
     types: z
       .array(z.enum(['EMAIL', 'PHONE', 'IBAN', 'CREDIT_CARD', 'IP_ADDRESS']))
       .default(['EMAIL', 'PHONE', 'IBAN', 'CREDIT_CARD', 'IP_ADDRESS']),

@@ -91,6 +91,10 @@ function readPageFacts(document: DomDocument, baseUrl: string | undefined) {
     language: normaliseLanguage(document.documentElement?.getAttribute('lang')),
     canonical: canonical && baseUrl ? resolveUrl(canonical, baseUrl) : canonical,
     description: attribute('meta[name="description"]', 'content'),
+    updated:
+      attribute('meta[property="article:modified_time"]', 'content') ||
+      attribute('meta[property="article:published_time"]', 'content') ||
+      attribute('time[datetime]', 'datetime'),
   };
 }
 
@@ -154,6 +158,7 @@ export function extractHtmlDocument(
   const metadata: Record<string, MetadataValue> = {};
   if (facts.canonical) metadata.canonical = facts.canonical;
   if (facts.description) metadata.description = facts.description;
+  if (facts.updated) metadata.updated = facts.updated;
 
   return {
     sourceUri: options.sourceUri,

@@ -8,11 +8,19 @@ import { extractFile, extractHtml } from '../extract/extract-file.js';
 import { signatureFromBytes } from '../process/minhash.js';
 import type { Source } from '../sources/source.js';
 import type { ExtractedDocument } from '../types.js';
-import type { DedupeVerdict } from './dedupe-state.js';
+import { documentDate, type DedupeCandidate } from './dedupe-state.js';
 import { finishDocument, prepareDocument, type PipelineContext } from './prepare-document.js';
+
+/** A kept document that a newer near duplicate replaced. */
+export interface Supersession {
+  documentId: string;
+  by: string;
+  similarity: number;
+}
 
 export interface SourceOutcome {
   finished: FinishedSource;
+  superseded: Supersession[];
   /** New documents to insert; empty when an earlier run's documents were reused. */
   documents: DocumentWithChunks[];
   via: 'processed' | 'reused';
@@ -39,6 +47,27 @@ export async function processSource(
     items,
   });
 
+  const superseded: Supersession[] = [];
+  const judgeAndRemember = (
+    sourceUri: string,
+    candidate: DedupeCandidate,
+    documentId: () => string,
+  ): RunItem => {
+    const verdict = context.dedupe.judge(candidate);
+    const item = { sourceKey: source.key, sourceUri, similarity: null, duplicateOf: null };
+    if (verdict.status === 'duplicate' || verdict.status === 'near-duplicate') {
+      const { duplicateOf, similarity } = verdict;
+      return { ...item, documentId: null, status: verdict.status, duplicateOf, similarity };
+    }
+    const id = documentId();
+    if (verdict.status === 'supersedes') {
+      superseded.push({ documentId: verdict.supersedes, by: id, similarity: verdict.similarity });
+    }
+    const replaced = verdict.status === 'supersedes' ? verdict.supersedes : undefined;
+    context.dedupe.remember(id, candidate, replaced);
+    return { ...item, documentId: id, status: 'kept' };
+  };
+
   const reusable = context.knownSourceHashes.has(sourceHash)
     ? await findReusableSource(store, sourceHash, context.settingsHash)
     : undefined;
@@ -46,14 +75,19 @@ export async function processSource(
     const ids = reusable.map((item) => item.documentId);
     const stored = await getDocuments(store, ids);
     stored.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-    const items = stored.map((document) => {
-      const signature = document.minhash ? signatureFromBytes(document.minhash) : null;
-      const verdict = context.dedupe.judge(document.kind, document.contentHash, signature);
-      if (verdict.status !== 'kept') return itemFor(source.key, document.sourceUri, null, verdict);
-      context.dedupe.remember(document.kind, document.id, document.contentHash, signature);
-      return itemFor(source.key, document.sourceUri, document.id, verdict);
-    });
-    return { finished: finished(items), documents: [], via: 'reused' };
+    const items = stored.map((document) =>
+      judgeAndRemember(
+        document.sourceUri,
+        {
+          kind: document.kind,
+          contentHash: document.contentHash,
+          signature: document.minhash ? signatureFromBytes(document.minhash) : null,
+          updated: documentDate(document.metadata),
+        },
+        () => document.id,
+      ),
+    );
+    return { finished: finished(items), documents: [], superseded, via: 'reused' };
   }
 
   const items: RunItem[] = [];
@@ -62,33 +96,20 @@ export async function processSource(
     const prepared = await prepareDocument(extracted, context);
     if (prepared === undefined) continue;
 
-    const verdict = context.dedupe.judge(extracted.kind, prepared.contentHash, prepared.signature);
-    if (verdict.status !== 'kept') {
-      items.push(itemFor(source.key, extracted.sourceUri, null, verdict));
-      continue;
-    }
-    const document = finishDocument(prepared, context);
-    context.dedupe.remember(extracted.kind, document.id, prepared.contentHash, prepared.signature);
-    documents.push(document);
-    items.push(itemFor(source.key, extracted.sourceUri, document.id, verdict));
+    const candidate = {
+      kind: extracted.kind,
+      contentHash: prepared.contentHash,
+      signature: prepared.signature,
+      updated: documentDate(extracted.metadata),
+    };
+    const item = judgeAndRemember(extracted.sourceUri, candidate, () => {
+      const document = finishDocument(prepared, context);
+      documents.push(document);
+      return document.id;
+    });
+    items.push(item);
   }
-  return { finished: finished(items), documents, via: 'processed' };
-}
-
-function itemFor(
-  sourceKey: string,
-  sourceUri: string,
-  documentId: string | null,
-  verdict: DedupeVerdict,
-): RunItem {
-  return {
-    sourceKey,
-    sourceUri,
-    documentId,
-    status: verdict.status,
-    duplicateOf: verdict.status === 'kept' ? null : verdict.duplicateOf,
-    similarity: verdict.status === 'kept' ? null : verdict.similarity,
-  };
+  return { finished: finished(items), documents, superseded, via: 'processed' };
 }
 
 async function* extractSource(

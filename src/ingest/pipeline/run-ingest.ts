@@ -10,6 +10,7 @@ import {
   findRunningRun,
   finishedSourceKeys,
   knownSourceHashes,
+  markSuperseded,
   recordSources,
   runItems,
   type FinishedSource,
@@ -22,10 +23,10 @@ import { crawlSources, type CrawlFailure } from '../sources/crawl-sources.js';
 import { listFileSources } from '../sources/file-sources.js';
 import type { Source } from '../sources/source.js';
 import { commitVersion, type CommittedVersion } from './commit-version.js';
-import { DedupeState } from './dedupe-state.js';
+import { DedupeState, documentDate } from './dedupe-state.js';
 import type { IngestEventListener } from './ingest-events.js';
 import type { PipelineContext } from './prepare-document.js';
-import { processSource } from './process-source.js';
+import { processSource, type Supersession } from './process-source.js';
 import { processingSettings, settingsHash } from './settings.js';
 
 export interface IngestOptions {
@@ -99,7 +100,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     try {
       const input = await source.read();
       const outcome = await processSource(source, input, context, store);
-      await batch.add(outcome.finished, outcome.documents);
+      await batch.add(outcome.finished, outcome.documents, outcome.superseded);
       emit({
         type: 'source-done',
         key: source.key,
@@ -169,7 +170,12 @@ async function restoreDedupeState(store: SqlClient, runId: string, context: Pipe
   for (let start = 0; start < kept.length; start += 1000) {
     for (const document of await getDocuments(store, kept.slice(start, start + 1000))) {
       const signature = document.minhash ? signatureFromBytes(document.minhash) : null;
-      context.dedupe.remember(document.kind, document.id, document.contentHash, signature);
+      context.dedupe.remember(document.id, {
+        kind: document.kind,
+        contentHash: document.contentHash,
+        signature,
+        updated: documentDate(document.metadata),
+      });
     }
   }
 }
@@ -195,6 +201,7 @@ async function* allSources(
 class Batch {
   private sources: FinishedSource[] = [];
   private documents: DocumentWithChunks[] = [];
+  private superseded: Supersession[] = [];
 
   constructor(
     private readonly store: SqlClient,
@@ -204,9 +211,14 @@ class Batch {
     private readonly logger: Logger,
   ) {}
 
-  async add(source: FinishedSource, documents: DocumentWithChunks[]): Promise<void> {
+  async add(
+    source: FinishedSource,
+    documents: DocumentWithChunks[],
+    superseded: Supersession[] = [],
+  ): Promise<void> {
     this.sources.push(source);
     this.documents.push(...documents);
+    this.superseded.push(...superseded);
     if (this.sources.length >= this.size) await this.flush();
   }
 
@@ -231,11 +243,14 @@ class Batch {
     if (this.sources.length === 0) return;
     const sources = this.sources;
     const documents = this.documents;
+    const superseded = this.superseded;
     this.sources = [];
     this.documents = [];
+    this.superseded = [];
     await this.store.transaction(async (tx) => {
       await insertDocuments(tx, documents);
       await recordSources(tx, this.runId, sources);
+      await markSuperseded(tx, this.runId, superseded);
     });
     this.emit({ type: 'batch-stored', sources: sources.length, documents: documents.length });
     this.logger.info(

@@ -228,3 +228,28 @@ export async function knownSourceHashes(
   );
   return new Set(rows.map((row) => row.source_hash));
 }
+
+/**
+ * Drops kept documents of a run that newer near duplicates replaced: their items become
+ * near duplicates of the replacement.
+ */
+export async function markSuperseded(
+  db: SqlExecutor,
+  runId: string,
+  supersessions: Array<{ documentId: string; by: string; similarity: number }>,
+): Promise<void> {
+  if (supersessions.length === 0) return;
+  await db.query(
+    `update run_items as item
+     set status = 'near-duplicate', duplicate_of = change.by, similarity = change.similarity,
+         document_id = null
+     from unnest($2::text[], $3::text[], $4::real[]) as change(document_id, by, similarity)
+     where item.run_id = $1 and item.document_id = change.document_id`,
+    [
+      runId,
+      supersessions.map((change) => change.documentId),
+      supersessions.map((change) => change.by),
+      supersessions.map((change) => change.similarity),
+    ],
+  );
+}
