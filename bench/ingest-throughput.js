@@ -3,6 +3,7 @@
 // Markdown, half HTML). Runs the built pipeline (`npm run build` first) in this process:
 //
 //   node bench/ingest-throughput.js --docs 10000 [--main-content readability|fallback]
+//     [--workers N]
 //
 // Prints one JSON line per run; copy the numbers into bench/RESULTS.md.
 import { mkdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     bytes: { type: 'string', default: '5000' },
     out: { type: 'string', default: 'bench/out' },
     'main-content': { type: 'string', default: 'readability' },
+    workers: { type: 'string' },
   },
 });
 const count = Number(values.docs);
@@ -62,6 +64,7 @@ if (!existsSync(corpus)) {
 rmSync(workspace, { recursive: true, force: true });
 const { config } = loadConfig({ cwd: os.tmpdir(), env: {} });
 config.ingest.htmlMainContent = values['main-content'];
+if (values.workers !== undefined) config.ingest.workers = Number(values.workers);
 const store = await openStore({ workspace });
 
 const rssSamples = [];
@@ -99,6 +102,7 @@ console.log(
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     rssMiBAt25_50_75_100: [quarter(0.25), quarter(0.5), quarter(0.75), quarter(1)],
     htmlMainContent: values['main-content'],
+    workers: config.ingest.workers ?? 'default',
     node: process.version,
     cpus: os.cpus().length,
   }),

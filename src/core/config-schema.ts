@@ -118,6 +118,16 @@ const ingest = z
     maxFileBytes: z.number().int().min(1).default(20_000_000),
     license: z.string().default('other').describe('Licence recorded on every dataset card'),
     minLanguageConfidence: z.number().min(0).max(1).default(0.4),
+    workers: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .optional()
+      .describe(
+        'Worker threads that extract and analyse documents; 0 keeps all work on the main ' +
+          'thread; unset means one per core (at most 8)',
+      ),
     htmlMainContent: z
       .enum(['readability', 'fallback'])
       .default('readability')

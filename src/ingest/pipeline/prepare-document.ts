@@ -5,7 +5,6 @@ import { chunkBlocks } from '../process/chunker.js';
 import { documentText, normaliseBlocks } from '../process/normalise.js';
 import { signatureToBytes } from '../process/minhash.js';
 import type { Block, ExtractedDocument, MetadataValue } from '../types.js';
-import type { DedupeState } from './dedupe-state.js';
 import { maskDocument } from './mask-document.js';
 
 /** fastText is as sure of a language after a few sentences as after a whole page. */
@@ -22,20 +21,20 @@ export interface PreparedDocument {
   signature: Uint32Array;
 }
 
-export interface PipelineContext {
+/** What document analysis needs; safe to build in every worker thread. */
+export interface AnalysisContext {
   config: IngestConfig;
   settingsHash: string;
   boilerplate: RegExp[];
   detectLanguage(text: string): Promise<{ language: string; confidence: number }>;
-  dedupe: DedupeState;
-  /** Source hashes finished in earlier runs under the same settings. */
-  knownSourceHashes: Set<string>;
+  /** MinHash signature of a text under the dedupe settings. */
+  signature(text: string): Uint32Array;
 }
 
 /** Normalises and identifies a document; undefined when nothing but boilerplate is left. */
 export async function prepareDocument(
   extracted: ExtractedDocument,
-  context: PipelineContext,
+  context: AnalysisContext,
 ): Promise<PreparedDocument | undefined> {
   const blocks = normaliseBlocks(extracted.blocks, { boilerplate: context.boilerplate });
   const text = documentText(blocks);
@@ -49,7 +48,7 @@ export async function prepareDocument(
     language: useDetected ? detected.language : extracted.language!,
     languageConfidence: useDetected ? detected.confidence : 0,
     contentHash: sha256(text.toLowerCase()),
-    signature: context.dedupe.signature(text),
+    signature: context.signature(text),
   };
 }
 
@@ -59,7 +58,7 @@ export async function prepareDocument(
  */
 export function finishDocument(
   prepared: PreparedDocument,
-  context: PipelineContext,
+  context: AnalysisContext,
 ): DocumentWithChunks {
   const { extracted } = prepared;
   const masked = maskDocument(prepared.blocks, extracted, context.config.pii);

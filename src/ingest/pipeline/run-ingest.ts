@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { IngestConfig } from '../../core/config-schema.js';
 import { MarkwerkError, describeError } from '../../core/errors.js';
 import { hashValue } from '../../core/hash.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
-import { getDocuments, insertDocuments } from '../../store/repositories/documents-repository.js';
-import type { DocumentWithChunks } from '../../store/repositories/documents-repository.js';
+import { getDocuments } from '../../store/repositories/documents-repository.js';
 import {
   createRun,
   findRunningRun,
   finishedSourceKeys,
   knownSourceHashes,
-  markSuperseded,
-  recordSources,
   runItems,
-  type FinishedSource,
   type IngestRun,
 } from '../../store/repositories/runs-repository.js';
 import type { SqlClient } from '../../store/sql-client.js';
-import { createLanguageDetector } from '../process/language.js';
 import { signatureFromBytes } from '../process/minhash.js';
 import { crawlSources, type CrawlFailure } from '../sources/crawl-sources.js';
 import { listFileSources } from '../sources/file-sources.js';
@@ -25,8 +21,10 @@ import type { Source } from '../sources/source.js';
 import { commitVersion, type CommittedVersion } from './commit-version.js';
 import { DedupeState, documentDate } from './dedupe-state.js';
 import type { IngestEventListener } from './ingest-events.js';
-import type { PipelineContext } from './prepare-document.js';
-import { processSource, type Supersession } from './process-source.js';
+import { createSourceAnalyser } from './analysis-pool.js';
+import { BatchWriter } from './batch-writer.js';
+import { analyseOrReuse } from './analyse-or-reuse.js';
+import { decideSource, type AnalysedSource } from './process-source.js';
 import { processingSettings, settingsHash } from './settings.js';
 
 export interface IngestOptions {
@@ -81,43 +79,60 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   emit({ type: 'ingest-start', runId: run.id, resumed, knownSources: files.length });
   logger.info({ runId: run.id, resumed, files: files.length, urls: urls.length }, 'ingest-start');
 
-  const context = await createContext(config, await knownSourceHashes(store, settingsHash(config)));
+  const settings = settingsHash(config);
+  const dedupe = new DedupeState(config.dedupe);
   const finished = await finishedSourceKeys(store, run.id);
-  if (resumed) await restoreDedupeState(store, run.id, context);
+  if (resumed) await restoreDedupeState(store, run.id, dedupe);
+  const reuse = { store, known: await knownSourceHashes(store, settings), settings };
 
   const crawlFailures: CrawlFailure[] = [];
-  const batch = new Batch(store, run.id, options.batchSize ?? 64, emit, logger);
-  const sources = allSources(files, urls, config, logger, options.signal, crawlFailures);
-
-  for await (const source of sources) {
-    options.signal?.throwIfAborted();
-    await batch.addFailures(crawlFailures.splice(0), context.settingsHash);
-    if (finished.has(source.key)) {
-      emit({ type: 'source-done', key: source.key, documents: 0, via: 'skipped' });
-      continue;
-    }
-    finished.add(source.key);
+  const batch = new BatchWriter(store, run.id, options.batchSize ?? 64, emit, logger);
+  const analyser = await createSourceAnalyser(config, config.workers ?? defaultWorkers());
+  const window: Array<{ source: Source; analysed: Promise<AnalysedSource> }> = [];
+  const settle = async () => {
+    const { source, analysed } = window.shift()!;
     try {
-      const input = await source.read();
-      const outcome = await processSource(source, input, context, store);
+      const outcome = decideSource(await analysed, dedupe, settings);
       await batch.add(outcome.finished, outcome.documents, outcome.superseded);
-      emit({
-        type: 'source-done',
-        key: source.key,
-        documents: outcome.finished.items.length,
-        via: outcome.via,
-      });
+      const documents = outcome.finished.items.length;
+      emit({ type: 'source-done', key: source.key, documents, via: outcome.via });
     } catch (error) {
       if (source.origin === 'file') {
         await batch.flush();
         throw error;
       }
       logger.warn({ url: source.key, error: describeError(error) }, 'page-skipped');
-      const failure = { key: source.key, reason: describeError(error) };
-      await batch.addFailures([failure], context.settingsHash);
+      await batch.addFailures([{ key: source.key, reason: describeError(error) }], settings);
     }
+  };
+
+  try {
+    const inFlight = Math.max(4, analyser.threads * 8);
+    for await (const source of allSources(
+      files,
+      urls,
+      config,
+      logger,
+      options.signal,
+      crawlFailures,
+    )) {
+      options.signal?.throwIfAborted();
+      await batch.addFailures(crawlFailures.splice(0), settings);
+      if (finished.has(source.key)) {
+        emit({ type: 'source-done', key: source.key, documents: 0, via: 'skipped' });
+        continue;
+      }
+      finished.add(source.key);
+      const analysed = analyseOrReuse(source, analyser, reuse);
+      analysed.catch(() => undefined); // awaited in order by settle(); never left unhandled
+      window.push({ source, analysed });
+      if (window.length >= inFlight) await settle();
+    }
+    while (window.length > 0) await settle();
+  } finally {
+    await analyser.close();
   }
-  await batch.addFailures(crawlFailures.splice(0), context.settingsHash);
+  await batch.addFailures(crawlFailures.splice(0), settings);
   await batch.flush();
 
   const committed = await commitVersion(store, run, config);
@@ -150,27 +165,20 @@ async function openRun(store: SqlClient, inputs: string[], config: IngestConfig)
   return { run, resumed: false };
 }
 
-async function createContext(config: IngestConfig, known: Set<string>): Promise<PipelineContext> {
-  const detector = await createLanguageDetector({ minConfidence: config.minLanguageConfidence });
-  return {
-    config,
-    settingsHash: settingsHash(config),
-    boilerplate: config.boilerplate.map((pattern) => new RegExp(pattern, 'iu')),
-    detectLanguage: (text) => detector.detect(text),
-    dedupe: new DedupeState(config.dedupe),
-    knownSourceHashes: known,
-  };
+/** One analysis thread per core: the main thread mostly waits on the store. */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
 }
 
 /** Rebuilds the duplicate index from what an interrupted run had already kept. */
-async function restoreDedupeState(store: SqlClient, runId: string, context: PipelineContext) {
+async function restoreDedupeState(store: SqlClient, runId: string, dedupe: DedupeState) {
   const kept = (await runItems(store, runId)).flatMap((item) =>
     item.documentId ? [item.documentId] : [],
   );
   for (let start = 0; start < kept.length; start += 1000) {
     for (const document of await getDocuments(store, kept.slice(start, start + 1000))) {
       const signature = document.minhash ? signatureFromBytes(document.minhash) : null;
-      context.dedupe.remember(document.id, {
+      dedupe.remember(document.id, {
         kind: document.kind,
         contentHash: document.contentHash,
         signature,
@@ -195,67 +203,4 @@ async function* allSources(
     ...(signal ? { signal } : {}),
     onFailure: (failure) => failures.push(failure),
   });
-}
-
-/** Accumulates finished sources and writes them in one transaction per batch. */
-class Batch {
-  private sources: FinishedSource[] = [];
-  private documents: DocumentWithChunks[] = [];
-  private superseded: Supersession[] = [];
-
-  constructor(
-    private readonly store: SqlClient,
-    private readonly runId: string,
-    private readonly size: number,
-    private readonly emit: IngestEventListener,
-    private readonly logger: Logger,
-  ) {}
-
-  async add(
-    source: FinishedSource,
-    documents: DocumentWithChunks[],
-    superseded: Supersession[] = [],
-  ): Promise<void> {
-    this.sources.push(source);
-    this.documents.push(...documents);
-    this.superseded.push(...superseded);
-    if (this.sources.length >= this.size) await this.flush();
-  }
-
-  async addFailures(failures: CrawlFailure[], settings: string): Promise<void> {
-    for (const failure of failures) {
-      this.emit({ type: 'source-failed', key: failure.key, reason: failure.reason });
-      await this.add(
-        {
-          sourceKey: failure.key,
-          sourceHash: '',
-          settingsHash: settings,
-          status: 'failed',
-          detail: failure.reason,
-          items: [],
-        },
-        [],
-      );
-    }
-  }
-
-  async flush(): Promise<void> {
-    if (this.sources.length === 0) return;
-    const sources = this.sources;
-    const documents = this.documents;
-    const superseded = this.superseded;
-    this.sources = [];
-    this.documents = [];
-    this.superseded = [];
-    await this.store.transaction(async (tx) => {
-      await insertDocuments(tx, documents);
-      await recordSources(tx, this.runId, sources);
-      await markSuperseded(tx, this.runId, superseded);
-    });
-    this.emit({ type: 'batch-stored', sources: sources.length, documents: documents.length });
-    this.logger.info(
-      { runId: this.runId, sources: sources.length, documents: documents.length },
-      'batch-stored',
-    );
-  }
 }
