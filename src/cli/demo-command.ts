@@ -58,6 +58,7 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
     }).finally(progress.stop);
     const seconds = (performance.now() - started) / 1000;
     const example = await maskedExample(store, result.versionId);
+    const shown = path.relative(process.cwd(), workspace) || '.';
 
     if (options.json) {
       printJson({ workspace, seconds, versionId: result.versionId, card: result.card, example });
@@ -72,9 +73,8 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
         describeCard(result.card, { duplicates: 10 }),
         example ? `Personal data masked, e.g. in ${example.source}:\n  "${example.excerpt}"\n` : '',
         'Next:',
-        `  npx markwerk datasets show --workspace ${path.relative(process.cwd(), workspace) || '.'}`,
-        `  npx markwerk datasets export --workspace ${path.relative(process.cwd(), workspace) || '.'}` +
-          ' --out ./bergfink-dataset',
+        `  npx markwerk datasets show --workspace ${shown}`,
+        `  npx markwerk datasets export --workspace ${shown} --out ./bergfink-dataset`,
         '',
       ].join('\n'),
     );

@@ -47,10 +47,12 @@ Examples:
 
 function describeResult(result: IngestResult): string {
   const { card } = result;
+  const version = shortId(result.versionId);
+  const resumed = result.resumed ? ' (resumed run)' : '';
   const lines = [
     result.unchanged
-      ? `Nothing changed: dataset version ${shortId(result.versionId)} is still current.`
-      : `Dataset version ${shortId(result.versionId)} committed${result.resumed ? ' (resumed run)' : ''}.`,
+      ? `Nothing changed: dataset version ${version} is still current.`
+      : `Dataset version ${version} committed${resumed}.`,
     `  documents   ${card.counts.documents} kept of ${card.counts.documentsExtracted} extracted`,
     `  duplicates  ${card.counts.exactDuplicates} exact, ${card.counts.nearDuplicates} near`,
     `  chunks      ${card.counts.chunks} (${card.counts.tokens} tokens)`,

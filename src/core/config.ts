@@ -77,13 +77,14 @@ function findConfigFile(cwd: string, explicit: string | undefined): string | und
 
 function readConfigFile(file: string): unknown {
   const text = readFileSync(file, 'utf8');
+  const format = file.endsWith('.json') ? 'JSON' : 'YAML';
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return format === 'JSON' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new MarkwerkError(
       'CONFIG_UNREADABLE',
-      `${file}${line ? `:${line}` : ''} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ` +
+      `${file}${line ? `:${line}` : ''} is not valid ${format}: ` +
         `${(error as Error).message.split('\n')[0]}. Fix the syntax and run again.`,
       { details: { file, line }, cause: error, exitCode: 2 },
     );

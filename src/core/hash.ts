@@ -19,7 +19,8 @@ export function stableStringify(value: unknown): string {
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, item]) => item !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`).join(',')}}`;
+  const members = entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`);
+  return `{${members.join(',')}}`;
 }
 
 /** A short, readable prefix of a hex id, as git shows commits. */

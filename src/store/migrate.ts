@@ -55,7 +55,8 @@ async function assertNotNewer(client: SqlClient, migrations: Migration[]): Promi
   const known = Math.max(0, ...migrations.map((migration) => migration.version));
   if (row?.latest !== null && row?.latest !== undefined && row.latest > known) {
     throw new Error(
-      `The database schema is at version ${row.latest}, newer than this Markwerk knows (${known}). ` +
+      `The database schema is at version ${row.latest}, ` +
+        `newer than this Markwerk knows (${known}). ` +
         'Upgrade Markwerk, or point it at another workspace.',
     );
   }

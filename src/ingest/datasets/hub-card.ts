@@ -37,6 +37,11 @@ export function renderHubCard(card: DatasetCard, name: string): string {
       .map(([key, count]) => `| ${key} | ${count} |`)
       .join('\n') || '| (none) | 0 |';
 
+  const chunking = card.chunking;
+  const nearDuplicates = card.dedupe.near
+    ? `on, MinHash Jaccard threshold ${card.dedupe.threshold}`
+    : 'off';
+
   return `---
 ${stringify(metadata).trimEnd()}
 ---
@@ -78,8 +83,8 @@ ${table(card.splits)}
       .map(([type, count]) => `${type} ${count}`)
       .join(', ') || 'none'
   }.
-- Near-duplicate removal: ${card.dedupe.near ? `on, MinHash Jaccard threshold ${card.dedupe.threshold}` : 'off'}.
-- Chunking: at most ${card.chunking.maxTokens} tokens with ${card.chunking.overlapTokens} tokens of overlap.
+- Near-duplicate removal: ${nearDuplicates}.
+- Chunking: at most ${chunking.maxTokens} tokens, ${chunking.overlapTokens} tokens of overlap.
 
 ## Licence
 

@@ -51,7 +51,8 @@ describe('decodeBytes', () => {
   });
 
   it('repairs mojibake in otherwise valid UTF-8', () => {
-    const result = decodeBytes(utf8('Schuhe fÃ¼r jede GrÃ¶ÃŸe â€“ jetzt â€žneuâ€œ'));
+    const garbled = 'Schuhe fÃ¼r jede GrÃ¶ÃŸe â€“ jetzt â€žneuâ€œ';
+    const result = decodeBytes(utf8(garbled));
 
     expect(result.text).toBe('Schuhe für jede Größe – jetzt „neu“');
     expect(result).toMatchObject({ encoding: 'utf-8', repaired: true, mojibakeRepaired: true });

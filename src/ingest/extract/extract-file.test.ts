@@ -56,7 +56,8 @@ describe('extractFile', () => {
   });
 
   it('reports repaired mojibake on every record of a file', async () => {
-    const documents = await extractAll('t.jsonl', utf8('{"title":"fÃ¼r"}\n{"title":"GrÃ¶ÃŸe"}'));
+    const lines = '{"title":"fÃ¼r"}\n{"title":"GrÃ¶ÃŸe"}';
+    const documents = await extractAll('t.jsonl', utf8(lines));
 
     expect(documents.map((document) => [document.title, document.warnings])).toEqual([
       ['für', ['encoding-repaired:mojibake']],

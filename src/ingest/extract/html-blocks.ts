@@ -8,11 +8,10 @@ import type { DomElement, DomNode } from './dom-types.js';
  * @module
  */
 
-const skippedTags = new Set(
-  'script style noscript template svg iframe button select input textarea head title meta link'.split(
-    ' ',
-  ),
-);
+const skippedTags = new Set([
+  ...'script style noscript template svg iframe button select input'.split(' '),
+  ...'textarea head title meta link'.split(' '),
+]);
 
 const blockTags = new Set(
   [

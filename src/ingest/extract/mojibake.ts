@@ -11,8 +11,11 @@ import iconv from 'iconv-lite';
 const byteOfCharacter = buildByteTable();
 
 /** A lead byte (Â–ô) followed by a continuation byte: the fingerprint of mojibake. */
-const mojibakeSignal =
-  /[\u00C2-\u00F4][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+const mojibakeSignal = new RegExp(
+  '[\\u00C2-\\u00F4][\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192' +
+    '\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201A\\u201C-\\u201E\\u2020-\\u2022\\u2026\\u2030' +
+    '\\u2039\\u203A\\u20AC\\u2122]',
+);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -5,7 +5,8 @@ import { DedupeState, documentDate, type DedupeCandidate } from './dedupe-state.
 const config = configSchema.parse({}).ingest.dedupe;
 const article = (
   'Packen Sie den Rucksack so, dass schwere Dinge nah am Rücken liegen und leichte oben. ' +
-  'Stellen Sie zuerst den Hüftgurt ein, dann die Schultergurte und zuletzt die Lageverstellriemen. '
+  'Stellen Sie zuerst den Hüftgurt ein, dann die Schultergurte, ' +
+  'zuletzt die Lageverstellriemen. '
 ).repeat(3);
 
 function candidate(

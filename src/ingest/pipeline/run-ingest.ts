@@ -70,7 +70,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   if (files.length === 0 && urls.length === 0) {
     throw new MarkwerkError(
       'INPUT_NOT_FOUND',
-      `No ingestible files under ${options.inputs.join(', ')}. Supported: ${config.include.join(' ')}.`,
+      `No ingestible files under ${options.inputs.join(', ')}. ` +
+        `Supported: ${config.include.join(' ')}.`,
       { details: { inputs: options.inputs }, exitCode: 2 },
     );
   }

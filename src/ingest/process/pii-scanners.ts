@@ -12,8 +12,11 @@ export interface PiiCandidate {
 const asciiLocalCharacter = /[A-Za-z0-9._%+-]/;
 const nonAsciiWordCharacter = /[\p{L}\p{N}]/u;
 /** Domain labels after the '@', ending in a top-level domain of letters. */
-const domain =
-  /[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}(?![\p{L}\p{N}])/uy;
+const domain = new RegExp(
+  String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?` +
+    String.raw`(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}(?![\p{L}\p{N}])`,
+  'uy',
+);
 
 /** E-mail addresses: a local part of letters, digits and `._%+-` (no dot at either end). */
 export function findEmailCandidates(text: string): PiiCandidate[] {
