@@ -13,7 +13,9 @@ import {
   versionDocuments,
 } from '../../store/repositories/versions-repository.js';
 import type { SqlClient } from '../../store/sql-client.js';
+import { parse as parseYaml } from 'yaml';
 import { diffVersions } from '../datasets/diff-versions.js';
+import { exportVersion } from '../datasets/export-version.js';
 import { runIngest, type IngestResult } from './run-ingest.js';
 
 const SAMPLES = fileURLToPath(new URL('../../../samples/', import.meta.url));
@@ -113,6 +115,42 @@ describe('ingest of the sample brand', () => {
     expect(first.card.license).toBe('cc-by-4.0');
     expect(Object.keys(first.card.splits).sort()).toEqual(['test', 'train']);
     expect(first.card.sources.failed).toEqual([]);
+  });
+
+  it('exports a folder the Hugging Face Hub accepts', async () => {
+    const out = path.join(folder, 'export');
+    const version = await resolveVersion(store, first.versionId);
+    const result = await exportVersion(store, version, out, { name: 'bergfink' });
+    await expect(exportVersion(store, version, out)).rejects.toThrow(/already exists/);
+
+    const readme = readFileSync(path.join(out, 'README.md'), 'utf8');
+    const [, frontMatter] = readme.split('---\n');
+    const metadata = parseYaml(frontMatter!) as Record<string, unknown>;
+    expect(metadata).toMatchObject({ license: 'cc-by-4.0', pretty_name: 'bergfink' });
+    expect(metadata.language).toEqual(expect.arrayContaining(['de', 'en']));
+    const configs = metadata.configs as Array<{ data_files: Array<{ path: string }> }>;
+    for (const file of configs.flatMap((config) => config.data_files)) {
+      expect(result.files).toContain(file.path);
+    }
+
+    const lines = (file: string) =>
+      readFileSync(path.join(out, file), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    const exported = [
+      ...lines('data/documents/train.jsonl'),
+      ...lines('data/documents/test.jsonl'),
+    ];
+    expect(exported).toHaveLength(first.card.counts.documents);
+    expect(exported[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        text: expect.any(String),
+        language: expect.any(String),
+      }),
+    );
+    expect(result.chunks).toBe(first.card.counts.chunks);
   });
 
   it('yields the same version for the same data, reusing earlier work', async () => {
