@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open-store.js';
 import { findRunningRun } from '../../store/repositories/runs-repository.js';
@@ -10,32 +8,8 @@ import {
   currentVersionId,
   versionDocuments,
 } from '../../store/repositories/versions-repository.js';
+import { runCli } from '../../cli/test-support/run-cli.js';
 import { writeGeneratedCorpus } from '../test-support/generated-corpus.js';
-
-const BIN = fileURLToPath(new URL('../../../bin/markwerk.js', import.meta.url));
-
-interface CliRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI; `killWhen` sends SIGKILL as soon as stderr matches it. */
-function runCli(args: string[], cwd: string, killWhen?: RegExp): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => {
-      stderr += data.toString();
-      if (killWhen?.test(stderr) && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 describe('ingest survives kill -9 (built CLI in a child process; `npm test` builds it)', () => {
   let root: string;

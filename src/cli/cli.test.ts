@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-support/run-cli.js';
+
+describe('markwerk CLI (built binary in a child process)', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'markwerk-cli-'));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('prints help with every command and exits 0', async () => {
+    const run = await runCli(['--help'], folder);
+    expect(run.code).toBe(0);
+    for (const command of ['demo', 'ingest', 'datasets', 'config']) {
+      expect(run.stdout).toContain(command);
+    }
+  });
+
+  it('exits 2 with a clear message on usage and configuration errors', async () => {
+    const unknown = await runCli(['frobnicate'], folder);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+
+    const missing = await runCli(['ingest', 'no-such-folder', '-w', 'ws'], folder);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such-folder does not exist/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+
+    writeFileSync(path.join(folder, 'bad.yaml'), 'ingest:\n  dedupe:\n    threshold: 3\n');
+    const invalid = await runCli(['-c', 'bad.yaml', 'datasets', 'list'], folder);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/ingest\.dedupe\.threshold = 3/);
+  });
+
+  it('runs the demo, then lists, shows, exports and diffs its dataset', async () => {
+    const demo = await runCli(['demo', '--json', '-w', 'demo'], folder);
+    expect(demo.code, demo.stderr).toBe(0);
+    const report = JSON.parse(demo.stdout);
+    expect(report.card.counts.documents).toBeGreaterThan(400);
+    expect(report.example.excerpt).toMatch(/\[(EMAIL|PHONE)\]/);
+
+    const list = JSON.parse(
+      (await runCli(['datasets', 'list', '--json', '-w', 'demo'], folder)).stdout,
+    );
+    expect(list).toEqual([expect.objectContaining({ id: report.versionId, current: true })]);
+
+    const shown = await runCli(
+      ['datasets', 'show', report.versionId.slice(0, 8), '-w', 'demo'],
+      folder,
+    );
+    expect(shown.stdout).toContain(`Dataset version ${report.versionId}`);
+    expect(shown.stdout).toMatch(/languages\s+de \d+, en \d+/);
+
+    const exported = await runCli(['datasets', 'export', '--out', 'hub', '-w', 'demo'], folder);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(existsSync(path.join(folder, 'hub/data/chunks/train.jsonl'))).toBe(true);
+    expect(readFileSync(path.join(folder, 'hub/README.md'), 'utf8')).toMatch(/^---\n/);
+
+    const diff = await runCli(
+      ['datasets', 'diff', report.versionId, '--json', '-w', 'demo'],
+      folder,
+    );
+    expect(JSON.parse(diff.stdout)).toMatchObject({ added: [], removed: [], changed: [] });
+  });
+});
