@@ -51,6 +51,9 @@ function sampleDocument(id: string, overrides: Partial<DocumentWithChunks> = {})
   } satisfies DocumentWithChunks;
 }
 
+import { versionChunks } from './repositories/chunk-catalog-repository.js';
+import { getCachedVectors, putCachedVectors } from './repositories/embedding-cache-repository.js';
+
 describe.each(storeBackends())('store suite on $name', (backend) => {
   let db: SqlClient;
 
@@ -64,7 +67,7 @@ describe.each(storeBackends())('store suite on $name', (backend) => {
   it('applies each migration once', async () => {
     expect(await migrate(db)).toEqual([]);
     const rows = await db.query<{ version: number }>('select version from schema_migrations');
-    expect(rows.map((row) => row.version)).toEqual([1]);
+    expect(rows.map((row) => row.version).sort()).toEqual([1, 2]);
   });
 
   it('stores documents with chunks, JSON, bytes and umlauts intact', async () => {
@@ -154,6 +157,42 @@ describe.each(storeBackends())('store suite on $name', (backend) => {
       ['a', 'train', 2],
       ['b', 'test', 2],
     ]);
+  });
+});
+
+describe.each(storeBackends())('retrieval tables on $name', (backend) => {
+  let db: SqlClient;
+  beforeEach(async () => {
+    db = await backend.open();
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('caches vectors bit for bit and ignores a second write of the same key', async () => {
+    const vector = new Float32Array([0.25, -1.5, 3.125e-7, 1]);
+    await putCachedVectors(db, [{ key: 'k1', modelId: 'm', revision: 'r', vector }]);
+    await putCachedVectors(db, [
+      { key: 'k1', modelId: 'm', revision: 'r', vector: new Float32Array(4) },
+    ]);
+    const found = await getCachedVectors(db, ['k1', 'missing']);
+    expect([...found.keys()]).toEqual(['k1']);
+    expect(Array.from(found.get('k1')!)).toEqual(Array.from(vector));
+  });
+
+  it('streams the chunks of a version with their document facts', async () => {
+    await insertDocuments(db, [sampleDocument('a'), sampleDocument('b')]);
+    await createRun(db, { id: 'run-1', fingerprint: 'fp', sources: [], settings: {} });
+    await createVersion(db, { id: 'v1', parentId: null, runId: 'run-1', card: {} }, [
+      { documentId: 'a', split: 'train' },
+    ]);
+    const chunks = [];
+    for await (const chunk of versionChunks(db, 'v1', 1)) chunks.push(chunk);
+    expect(chunks.map((chunk) => [chunk.id, chunk.title, chunk.language, chunk.category])).toEqual([
+      ['a:0', 'Title a', 'de', 'sun-protection'],
+      ['a:1', 'Title a', 'de', 'sun-protection'],
+    ]);
+    expect(chunks[0]!.headingPath).toEqual(['Pflege']);
   });
 });
 

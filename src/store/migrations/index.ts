@@ -1,4 +1,5 @@
 import { sql as datasets } from './001-datasets.js';
+import { sql as retrieval } from './002-retrieval.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Applied migrations are never edited; add a new one. */
-export const migrations: Migration[] = [{ version: 1, name: 'datasets', sql: datasets }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'datasets', sql: datasets },
+  { version: 2, name: 'retrieval', sql: retrieval },
+];
