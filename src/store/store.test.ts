@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from './migrate.js';
+import { versionChunks } from './repositories/chunk-catalog-repository.js';
+import { getCachedVectors, putCachedVectors } from './repositories/embedding-cache-repository.js';
 import { openStore } from './open-store.js';
 import {
   getChunks,
@@ -51,8 +53,6 @@ function sampleDocument(id: string, overrides: Partial<DocumentWithChunks> = {})
   } satisfies DocumentWithChunks;
 }
 
-import { versionChunks } from './repositories/chunk-catalog-repository.js';
-import { getCachedVectors, putCachedVectors } from './repositories/embedding-cache-repository.js';
 
 describe.each(storeBackends())('store suite on $name', (backend) => {
   let db: SqlClient;
