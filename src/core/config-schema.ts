@@ -151,6 +151,55 @@ const ingest = z
   })
   .strict();
 
+const providerChoice = <T extends [string, ...string[]]>(providers: T, fallback: T[number]) =>
+  z
+    .object({ provider: z.enum(providers) })
+    .catchall(z.unknown())
+    .default({ provider: fallback })
+    .describe('Provider and its options; the provider checks its own options at start-up');
+
+const retrieval = z
+  .object({
+    embedder: providerChoice(['use-lite', 'transformers', 'tei', 'none'], 'use-lite'),
+    reranker: providerChoice(['features', 'transformers', 'tei'], 'features'),
+    bm25: z
+      .object({
+        k1: z.number().positive().default(1.2),
+        b: z.number().min(0).max(1).default(0.6),
+        titleWeight: z.number().min(0).default(3),
+        bodyWeight: z.number().min(0).default(1),
+        compounds: z
+          .enum(['split', 'ngrams', 'none'])
+          .default('split')
+          .describe('German compounds: split into known parts, character n-grams, or kept whole'),
+      })
+      .strict()
+      .default({ k1: 1.2, b: 0.6, titleWeight: 3, bodyWeight: 1, compounds: 'split' }),
+    dense: z
+      .object({
+        exactBelow: z.number().int().min(0).default(20_000),
+        quantization: z.enum(['none', 'int8', 'binary']).default('none'),
+        hnsw: z
+          .object({
+            m: z.number().int().min(2).max(128).default(16),
+            efConstruction: z.number().int().min(8).default(200),
+            efSearch: z.number().int().min(8).default(100),
+          })
+          .strict()
+          .default({ m: 16, efConstruction: 200, efSearch: 100 }),
+      })
+      .strict()
+      .default({
+        exactBelow: 20_000,
+        quantization: 'none',
+        hnsw: { m: 16, efConstruction: 200, efSearch: 100 },
+      }),
+    fusion: z.enum(['rrf', 'score']).default('rrf'),
+    candidates: z.number().int().min(1).max(1000).default(50),
+    resultCacheSize: z.number().int().min(0).default(1000),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -161,6 +210,7 @@ export const configSchema = z
       .describe('PostgreSQL URL; the DATABASE_URL environment variable takes precedence'),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('warn'),
     ingest: ingest.default(ingest.parse({})),
+    retrieval: retrieval.default(retrieval.parse({})),
   })
   .strict();
 
@@ -171,3 +221,4 @@ export type CrawlConfig = IngestConfig['crawl'];
 export type DedupeConfig = IngestConfig['dedupe'];
 export type PiiConfig = IngestConfig['pii'];
 export type ChunkingConfig = IngestConfig['chunking'];
+export type RetrievalConfig = MarkwerkConfig['retrieval'];

@@ -31,6 +31,7 @@ export async function writeIndexFiles(
 
   const entries: IndexManifest['files'] = {};
   for (const [name, bytes] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(staging, name)), { recursive: true });
     await writeFile(path.join(staging, name), bytes);
     entries[name] = { bytes: bytes.byteLength, sha256: sha256(bytes) };
   }

@@ -74,10 +74,11 @@ export interface HybridSearchParts {
  * version. Results are cached by version, query and options.
  */
 export class HybridSearch {
-  private readonly cache: LRUCache<string, SearchResult[]>;
+  private readonly cache: LRUCache<string, SearchResult[]> | undefined;
 
   constructor(private readonly parts: HybridSearchParts) {
-    this.cache = new LRUCache({ max: parts.cacheSize ?? 1000 });
+    const size = parts.cacheSize ?? 1000;
+    this.cache = size > 0 ? new LRUCache({ max: size }) : undefined;
   }
 
   get versionId(): string {
@@ -86,11 +87,11 @@ export class HybridSearch {
 
   async search(query: string, options: SearchOptions): Promise<SearchResult[]> {
     const key = JSON.stringify([this.versionId, query, options]);
-    const cached = this.cache.get(key);
+    const cached = this.cache?.get(key);
     if (cached) return cached;
 
     const results = await this.searchUncached(query, options);
-    this.cache.set(key, results);
+    this.cache?.set(key, results);
     return results;
   }
 
