@@ -14,6 +14,7 @@ import type { SqlClient } from '../store/sql-client.js';
 import { printJson } from './cli-context.js';
 import { describeCard } from './describe-card.js';
 import { ingestProgress } from './ingest-progress.js';
+import { describeDemoSearches, runDemoSearches } from './retrieval/demo-searches.js';
 
 /** The bundled sample brand, found relative to the installed package. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -59,9 +60,29 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
     const seconds = (performance.now() - started) / 1000;
     const example = await maskedExample(store, result.versionId);
     const shown = path.relative(process.cwd(), workspace) || '.';
+    const logger = createLogger(logLevel ?? config.logLevel);
+    const retrieval = await runDemoSearches(store, workspace, config.retrieval, logger);
 
     if (options.json) {
-      printJson({ workspace, seconds, versionId: result.versionId, card: result.card, example });
+      const searches = retrieval.searches.map((search) => ({
+        ...search,
+        results: search.results.map((hit) => ({
+          rank: hit.rank,
+          score: hit.score,
+          components: hit.components,
+          title: hit.chunk.title,
+          source: hit.chunk.sourceUri,
+        })),
+      }));
+      printJson({
+        workspace,
+        seconds,
+        versionId: result.versionId,
+        card: result.card,
+        example,
+        index: { seconds: retrieval.indexSeconds, chunks: retrieval.chunks },
+        searches,
+      });
       return;
     }
     process.stdout.write(
@@ -72,7 +93,10 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
         '',
         describeCard(result.card, { duplicates: 10 }),
         example ? `Personal data masked, e.g. in ${example.source}:\n  "${example.excerpt}"\n` : '',
+        `Indexed ${retrieval.chunks} chunks for search in ${retrieval.indexSeconds.toFixed(1)} s.`,
+        describeDemoSearches(retrieval.searches),
         'Next:',
+        `  npx markwerk search "Regenjacke waschen" --workspace ${shown}`,
         `  npx markwerk datasets show --workspace ${shown}`,
         `  npx markwerk datasets export --workspace ${shown} --out ./bergfink-dataset`,
         '',

@@ -3,7 +3,9 @@ import { describeError, isMarkwerkError } from '../core/errors.js';
 import { registerConfigCommand } from './config-command.js';
 import { registerDatasetsCommand } from './datasets-command.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerEvalCommand } from './eval-command.js';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerSearchCommand } from './retrieval/search-command.js';
 
 const program = new Command('markwerk')
   .description('Open, self-hosted marketing-AI engine: versioned brand data, grounded text.')
@@ -24,7 +26,9 @@ const program = new Command('markwerk')
 
 registerDemoCommand(program);
 registerIngestCommand(program);
+registerSearchCommand(program);
 registerDatasetsCommand(program);
+registerEvalCommand(program);
 registerConfigCommand(program);
 
 for (const command of program.commands) {

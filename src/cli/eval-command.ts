@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { registerEvalRetrievalCommand } from './retrieval/eval-retrieval-command.js';
+
+export function registerEvalCommand(program: Command): void {
+  const evaluate = program
+    .command('eval')
+    .description('Measure quality: retrieval on judged test sets');
+  registerEvalRetrievalCommand(evaluate);
+}

@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { loadBeirDataset } from '../../evaluation/beir-dataset.js';
+import { evaluateRetrieval } from '../../evaluation/evaluate-retrieval.js';
+import type { SearchMode } from '../../retrieval/hybrid/hybrid-search.js';
+import { corpusSearch } from '../../retrieval/engine/corpus-search.js';
+import { commandContext, printJson } from '../cli-context.js';
+import { configuredEmbedder, configuredReranker } from './retrieval-models.js';
+
+interface EvalRetrievalOptions {
+  dataset: string;
+  mode: SearchMode;
+  rerank?: boolean;
+  k: string;
+  depth: string;
+  language?: string;
+  json?: boolean;
+}
+
+export function registerEvalRetrievalCommand(evaluate: Command): void {
+  evaluate
+    .command('retrieval')
+    .description('Measure retrieval on a BEIR-layout test set (nDCG as trec_eval computes it)')
+    .requiredOption('--dataset <dir>', 'folder with corpus.jsonl, queries.jsonl and qrels')
+    .addOption(
+      new Option('--mode <mode>', 'retrieval mode')
+        .choices(['bm25', 'dense', 'hybrid'])
+        .default('hybrid'),
+    )
+    .option('--rerank', 'rerank the top candidates with the configured reranker')
+    .option('--k <n>', 'cutoff for nDCG and MRR', '10')
+    .option('--depth <n>', 'hits per query and the recall cutoff', '100')
+    .option('--language <code>', 'language of the collection (default: both analysers)')
+    .option('--json', 'print one JSON object')
+    .addHelpText(
+      'after',
+      `
+Prints dataset, mode, queries, ndcg@10, recall@100, mrr@10, index_ms, p50_ms, p95_ms.
+Dense and hybrid modes embed the whole corpus with the configured embedder first.
+
+Example:
+  markwerk eval retrieval --dataset ../shared/datasets/scifact --mode bm25 --json`,
+    )
+    .action(async (options: EvalRetrievalOptions, command: Command) => {
+      const k = wholeNumber(options.k, '--k');
+      const depth = wholeNumber(options.depth, '--depth');
+      const context = commandContext(command.optsWithGlobals());
+      const config = context.loaded.config.retrieval;
+      const dataset = await loadBeirDataset(options.dataset);
+
+      const embedder = options.mode === 'bm25' ? undefined : await configuredEmbedder(config);
+      if (options.mode !== 'bm25' && !embedder) {
+        throw new UsageError(
+          `--mode ${options.mode} needs an embedder; retrieval.embedder is none.`,
+        );
+      }
+      const reranker = options.rerank ? await configuredReranker(config) : undefined;
+      try {
+        const system = corpusSearch({
+          mode: options.mode,
+          config,
+          ...(options.language ? { language: options.language } : {}),
+          ...(embedder ? { embedder } : {}),
+          ...(reranker ? { reranker } : {}),
+          onProgress: (done, total) => {
+            if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
+          },
+        });
+        const result = await evaluateRetrieval(dataset, system, { k, depth, mode: options.mode });
+        if (process.stderr.isTTY && embedder) process.stderr.write('\n');
+        if (options.json) printJson(result);
+        else {
+          for (const [key, value] of Object.entries(result)) {
+            process.stdout.write(
+              `${key.padEnd(12)} ${typeof value === 'number' ? round(value) : value}\n`,
+            );
+          }
+        }
+      } finally {
+        await embedder?.close();
+        await reranker?.close();
+      }
+    });
+}
+
+function wholeNumber(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new UsageError(`${flag} must be a whole number of at least 1, not "${value}".`);
+  }
+  return number;
+}
+
+function round(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(4);
+}
