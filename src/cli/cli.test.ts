@@ -64,5 +64,32 @@ describe('markwerk CLI (built binary in a child process)', () => {
       folder,
     );
     expect(JSON.parse(diff.stdout)).toMatchObject({ added: [], removed: [], changed: [] });
-  });
+
+    expect(report.searches).toHaveLength(4);
+    const harness = report.searches.find(
+      (search: { language: string }) => search.language === 'en',
+    );
+    expect(harness.results[0].source).toBe('knowledge/fitting-a-harness.en.md');
+
+    const search = await runCli(
+      ['search', 'Kletterseil pflegen', '--json', '--k', '3', '-w', 'demo'],
+      folder,
+    );
+    expect(search.code, search.stderr).toBe(0);
+    const found = JSON.parse(search.stdout);
+    expect(found.version).toBe(report.versionId);
+    expect(found.results[0]).toMatchObject({
+      rank: 1,
+      citation: { source: expect.stringMatching(/seil/) },
+      components: { bm25: expect.any(Object), dense: expect.any(Object) },
+    });
+
+    const english = await runCli(
+      ['search', 'sunscreen', '--mode', 'bm25', '--filter', 'language=en', '--json', '-w', 'demo'],
+      folder,
+    );
+    const hits = JSON.parse(english.stdout).results;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit: { language: string }) => hit.language === 'en')).toBe(true);
+  }, 300_000);
 });
