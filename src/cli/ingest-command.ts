@@ -4,10 +4,12 @@ import { runIngest, type IngestResult } from '../ingest/pipeline/run-ingest.js';
 import { commandContext, printJson, withStore, type GlobalOptions } from './cli-context.js';
 import { ingestProgress } from './ingest-progress.js';
 import { interruptSignal } from './interrupt.js';
+import { updateExistingIndex } from './retrieval/update-existing-index.js';
 
 interface IngestOptions extends GlobalOptions {
   json?: boolean;
   progress?: boolean;
+  index?: boolean;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -17,6 +19,7 @@ export function registerIngestCommand(program: Command): void {
     .argument('<inputs...>', 'files, folders, or http(s) URLs to crawl')
     .option('--json', 'print the result as one JSON document')
     .option('--no-progress', 'do not draw a progress bar on stderr')
+    .option('--no-index', 'leave the search index as it is (the next search updates it)')
     .addHelpText(
       'after',
       `
@@ -30,16 +33,18 @@ Examples:
     .action(async (inputs: string[], options: IngestOptions, command: Command) => {
       const context = commandContext(command.optsWithGlobals());
       const progress = ingestProgress(options.progress !== false && !options.json);
-      const result = await withStore(context, (store) =>
-        runIngest({
+      const result = await withStore(context, async (store) => {
+        const ingested = await runIngest({
           store,
           config: context.loaded.config.ingest,
           inputs,
           logger: context.logger,
           onEvent: progress.onEvent,
           signal: interruptSignal(),
-        }).finally(progress.stop),
-      );
+        }).finally(progress.stop);
+        if (options.index !== false) await updateExistingIndex(context, store);
+        return ingested;
+      });
       if (options.json) printJson(result);
       else process.stdout.write(describeResult(result));
     });

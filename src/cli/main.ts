@@ -5,6 +5,7 @@ import { registerDatasetsCommand } from './datasets-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerIndexCommand } from './retrieval/index-command.js';
 import { registerSearchCommand } from './retrieval/search-command.js';
 
 const program = new Command('markwerk')
@@ -27,6 +28,7 @@ const program = new Command('markwerk')
 registerDemoCommand(program);
 registerIngestCommand(program);
 registerSearchCommand(program);
+registerIndexCommand(program);
 registerDatasetsCommand(program);
 registerEvalCommand(program);
 registerConfigCommand(program);

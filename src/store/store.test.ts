@@ -53,7 +53,6 @@ function sampleDocument(id: string, overrides: Partial<DocumentWithChunks> = {})
   } satisfies DocumentWithChunks;
 }
 
-
 describe.each(storeBackends())('store suite on $name', (backend) => {
   let db: SqlClient;
 
