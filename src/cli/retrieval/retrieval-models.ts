@@ -1,11 +1,10 @@
 import type { RetrievalConfig } from '../../core/config-schema.js';
-import { MarkwerkError } from '../../core/errors.js';
 import {
   createEmbedder,
   type EmbedderConfigInput,
 } from '../../models/embedders/create-embedder.js';
 import type { Embedder } from '../../models/embedders/embedder.js';
-import { FeatureReranker } from '../../models/rerankers/feature-reranker.js';
+import { createReranker } from '../../models/rerankers/create-reranker.js';
 import type { Reranker } from '../../models/rerankers/reranker.js';
 
 /** The configured embedder, or undefined when `retrieval.embedder.provider` is `none`. */
@@ -14,10 +13,7 @@ export async function configuredEmbedder(config: RetrievalConfig): Promise<Embed
   return createEmbedder(config.embedder as EmbedderConfigInput);
 }
 
+/** The configured reranker: feature-based by default, a cross-encoder or a TEI server. */
 export async function configuredReranker(config: RetrievalConfig): Promise<Reranker> {
-  if (config.reranker.provider === 'features') return new FeatureReranker();
-  throw new MarkwerkError(
-    'CONFIG_INVALID',
-    `retrieval.reranker.provider "${config.reranker.provider}" is not wired in yet; use "features".`,
-  );
+  return createReranker(config.reranker);
 }
