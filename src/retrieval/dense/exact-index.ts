@@ -34,12 +34,12 @@ export class ExactVectorIndex implements VectorIndex {
   readonly dimension: number;
   readonly quantization: Quantization;
   readonly binaryRescore: number;
-  ids: (string | undefined)[] = [];
-  rowCount = 0;
-  readonly floats: RowMatrix<Float32Array> | undefined;
-  readonly codes: RowMatrix<Int8Array> | undefined;
-  readonly scales: RowMatrix<Float32Array> | undefined;
-  readonly bits: RowMatrix<Uint32Array> | undefined;
+  private ids: (string | undefined)[] = [];
+  private rowTotal = 0;
+  private readonly floats: RowMatrix<Float32Array> | undefined;
+  private readonly codes: RowMatrix<Int8Array> | undefined;
+  private readonly scales: RowMatrix<Float32Array> | undefined;
+  private readonly bits: RowMatrix<Uint32Array> | undefined;
   private rowById = new Map<string, number>();
   private capacity = FIRST_CAPACITY;
 
@@ -62,13 +62,18 @@ export class ExactVectorIndex implements VectorIndex {
     return this.rowById.size;
   }
 
+  /** Rows in the matrices, removed ones included until the next compaction. */
+  get rowCount(): number {
+    return this.rowTotal;
+  }
+
   /** Bytes of vector data stored per vector (ids and the id map not counted). */
   get bytesPerVector(): number {
     return this.matrices().reduce((total, matrix) => total + matrix.bytesPerRow, 0);
   }
 
   /** The stored matrices in a fixed order: float32, int8 codes, int8 scales, sign bits. */
-  matrices(): RowMatrix<Float32Array | Int8Array | Uint32Array>[] {
+  private matrices(): RowMatrix<Float32Array | Int8Array | Uint32Array>[] {
     return [this.floats, this.codes, this.scales, this.bits].filter((matrix) => !!matrix);
   }
 
@@ -82,7 +87,7 @@ export class ExactVectorIndex implements VectorIndex {
     if (row === undefined) {
       if (this.rowCount === this.capacity) this.resize(Math.max(this.capacity * 2, FIRST_CAPACITY));
       row = this.rowCount;
-      this.rowCount += 1;
+      this.rowTotal += 1;
       this.ids[row] = id;
       this.rowById.set(id, row);
     }
@@ -177,13 +182,13 @@ export class ExactVectorIndex implements VectorIndex {
       target += 1;
     }
     this.ids.length = target;
-    this.rowCount = target;
+    this.rowTotal = target;
   }
 
   /** Adopts rows read from storage: `ids` must all be live and the matrices already filled. */
-  adoptRows(ids: string[]): void {
+  private adoptRows(ids: string[]): void {
     this.ids = ids;
-    this.rowCount = ids.length;
+    this.rowTotal = ids.length;
     this.capacity = ids.length;
     this.rowById = new Map(ids.map((id, row) => [id, row]));
   }
