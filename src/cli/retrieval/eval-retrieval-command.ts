@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { loadBeirDataset } from '../../evaluation/beir-dataset.js';
+import { loadBeirDataset, type BeirDocument } from '../../evaluation/beir-dataset.js';
+import { createLanguageDetector } from '../../ingest/process/language.js';
 import { evaluateRetrieval } from '../../evaluation/evaluate-retrieval.js';
 import type { SearchMode } from '../../retrieval/hybrid/hybrid-search.js';
 import { corpusSearch } from '../../retrieval/engine/corpus-search.js';
@@ -31,7 +32,7 @@ export function registerEvalRetrievalCommand(evaluate: Command): void {
     .option('--rerank', 'rerank the top candidates with the configured reranker')
     .option('--k <n>', 'cutoff for nDCG and MRR', '10')
     .option('--depth <n>', 'hits per query and the recall cutoff', '100')
-    .option('--language <code>', 'language of the collection (default: both analysers)')
+    .option('--language <code>', 'language of the collection (default: detected)')
     .option('--json', 'print one JSON object')
     .addHelpText(
       'after',
@@ -48,6 +49,7 @@ Example:
       const context = commandContext(command.optsWithGlobals());
       const config = context.loaded.config.retrieval;
       const dataset = await loadBeirDataset(options.dataset);
+      const language = options.language ?? (await collectionLanguage(dataset.documents));
 
       const embedder = options.mode === 'bm25' ? undefined : await configuredEmbedder(config);
       if (options.mode !== 'bm25' && !embedder) {
@@ -60,7 +62,7 @@ Example:
         const system = corpusSearch({
           mode: options.mode,
           config,
-          ...(options.language ? { language: options.language } : {}),
+          ...(language ? { language } : {}),
           ...(embedder ? { embedder } : {}),
           ...(reranker ? { reranker } : {}),
           onProgress: (done, total) => {
@@ -82,6 +84,18 @@ Example:
         await reranker?.close();
       }
     });
+}
+
+/** The language most of the first documents are in, when fastText is sure of it. */
+async function collectionLanguage(documents: BeirDocument[]): Promise<string | undefined> {
+  const detector = createLanguageDetector({ minConfidence: 0.6 });
+  const counts = new Map<string, number>();
+  for (const document of documents.slice(0, 100)) {
+    const { language } = await detector.detect(`${document.title} ${document.text}`);
+    counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[0] !== 'und' ? best[0] : undefined;
 }
 
 function wholeNumber(value: string, flag: string): number {
