@@ -6,7 +6,9 @@ import { createLanguageDetector } from '../../ingest/process/language.js';
 import { evaluateRetrieval } from '../../evaluation/evaluate-retrieval.js';
 import type { SearchMode } from '../../retrieval/hybrid/hybrid-search.js';
 import { corpusSearch } from '../../retrieval/engine/corpus-search.js';
-import { commandContext, printJson } from '../cli-context.js';
+import { cachedEmbedder } from '../../models/embedders/embedding-cache.js';
+import { StoreEmbeddingCache } from '../../retrieval/engine/store-embedding-cache.js';
+import { commandContext, printJson, withStore } from '../cli-context.js';
 import { configuredEmbedder, configuredReranker } from './retrieval-models.js';
 
 interface EvalRetrievalOptions {
@@ -51,36 +53,37 @@ Example:
       const dataset = await loadBeirDataset(options.dataset);
       const language = options.language ?? (await collectionLanguage(dataset.documents));
 
-      const embedder = options.mode === 'bm25' ? undefined : await configuredEmbedder(config);
-      if (options.mode !== 'bm25' && !embedder) {
+      const model = options.mode === 'bm25' ? undefined : await configuredEmbedder(config);
+      if (options.mode !== 'bm25' && !model) {
         throw new UsageError(
           `--mode ${options.mode} needs an embedder; retrieval.embedder is none.`,
         );
       }
       const reranker = options.rerank ? await configuredReranker(config) : undefined;
       try {
-        const system = corpusSearch({
-          mode: options.mode,
-          config,
-          ...(language ? { language } : {}),
-          ...(embedder ? { embedder } : {}),
-          ...(reranker ? { reranker } : {}),
-          onProgress: (done, total) => {
-            if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
-          },
+        // Passage vectors are cached in the workspace's store, so later runs skip embedding.
+        const result = await withStore(context, (store) => {
+          const embedder = model && cachedEmbedder(model, new StoreEmbeddingCache(store, model));
+          const system = corpusSearch({
+            mode: options.mode,
+            config,
+            ...(language ? { language } : {}),
+            ...(embedder ? { embedder } : {}),
+            ...(reranker ? { reranker } : {}),
+            onProgress: (done, total) => {
+              if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
+            },
+          });
+          return evaluateRetrieval(dataset, system, { k, depth, mode: options.mode });
         });
-        const result = await evaluateRetrieval(dataset, system, { k, depth, mode: options.mode });
-        if (process.stderr.isTTY && embedder) process.stderr.write('\n');
-        if (options.json) printJson(result);
-        else {
-          for (const [key, value] of Object.entries(result)) {
-            process.stdout.write(
-              `${key.padEnd(12)} ${typeof value === 'number' ? round(value) : value}\n`,
-            );
-          }
+        if (process.stderr.isTTY && model) process.stderr.write('\n');
+        if (options.json) return printJson(result);
+        for (const [key, value] of Object.entries(result)) {
+          const shown = typeof value === 'number' ? round(value) : value;
+          process.stdout.write(`${key.padEnd(12)} ${shown}\n`);
         }
       } finally {
-        await embedder?.close();
+        await model?.close();
         await reranker?.close();
       }
     });
