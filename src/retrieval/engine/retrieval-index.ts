@@ -115,15 +115,19 @@ async function embedInto(
   embedder: Embedder,
   settings: IndexSettings,
 ): Promise<void> {
+  // A chunk with no words has nothing to embed; BM25 cannot match it either.
+  const embeddable = ids
+    .map((id) => ({ id, text: passageText(catalog, id) }))
+    .filter((passage) => passage.text.trim().length > 0);
   const batch = settings.embedBatch ?? 256;
-  for (let start = 0; start < ids.length; start += batch) {
-    const slice = ids.slice(start, start + batch);
+  for (let start = 0; start < embeddable.length; start += batch) {
+    const slice = embeddable.slice(start, start + batch);
     const embedded = await embedder.embed(
-      slice.map((id) => passageText(catalog, id)),
+      slice.map((passage) => passage.text),
       'passage',
     );
-    slice.forEach((id, index) => vectors.add(id, embedded[index]!));
-    settings.onProgress?.(Math.min(start + batch, ids.length), ids.length);
+    slice.forEach((passage, index) => vectors.add(passage.id, embedded[index]!));
+    settings.onProgress?.(Math.min(start + batch, embeddable.length), embeddable.length);
   }
 }
 
