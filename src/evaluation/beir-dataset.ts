@@ -36,6 +36,8 @@ export interface BeirDataset {
 export interface LoadBeirDatasetOptions {
   /** Judgements to use instead of the default, relative to the dataset folder. */
   qrelsFile?: string;
+  /** Queries to use instead of `queries.jsonl` (e.g. a training split), relative too. */
+  queriesFile?: string;
 }
 
 /** Where the test judgements live, in the order they are looked for. */
@@ -57,7 +59,7 @@ export async function loadBeirDataset(
 ): Promise<BeirDataset> {
   const qrelsFile = resolveQrelsFile(directory, options.qrelsFile);
   const corpusFile = requireFile(directory, 'corpus.jsonl');
-  const queriesFile = requireFile(directory, 'queries.jsonl');
+  const queriesFile = requireFile(directory, options.queriesFile ?? 'queries.jsonl');
 
   const documents: BeirDocument[] = [];
   const documentIds = new Set<string>();

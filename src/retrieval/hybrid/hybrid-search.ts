@@ -37,6 +37,8 @@ export interface SearchOptions {
   rerank?: boolean;
   /** `rrf` (default) fuses ranks; `score` fuses min-max normalised scores. */
   fusion?: 'rrf' | 'score';
+  /** Weight of each component in fusion; 1 each when absent. */
+  weights?: { bm25?: number; dense?: number };
   /** MMR trade-off λ in (0, 1]; off when absent. */
   diversity?: number;
   /** Query language for BM25 analysis; detected by the caller or left out. */
@@ -147,7 +149,7 @@ export class HybridSearch {
     if (options.mode !== 'dense') {
       const language = options.language ? { language: options.language } : {};
       const hits = sparse.search(query, { k: depth, ...language, ...(filter ? { filter } : {}) });
-      lists.push({ name: 'bm25', hits });
+      lists.push({ name: 'bm25', hits, weight: options.weights?.bm25 ?? 1 });
     }
     if (options.mode !== 'bm25') {
       if (!dense || !embedder) {
@@ -157,7 +159,7 @@ export class HybridSearch {
       }
       const [vector] = await embedder.embed([query], 'query');
       const hits = dense.search(vector!, { k: depth, ...(filter ? { filter } : {}) });
-      lists.push({ name: 'dense', hits });
+      lists.push({ name: 'dense', hits, weight: options.weights?.dense ?? 1 });
     }
     return lists;
   }
