@@ -27,7 +27,7 @@ export async function startBatchPool(script: URL, size: number): Promise<BatchPo
       const worker = idle.pop()!;
       const job = queue.shift()!;
       running.set(worker, job);
-      worker.postMessage({ id: 0, texts: job.texts });
+      worker.postMessage({ texts: job.texts });
     }
   };
   const fail = (error: Error) => {
@@ -51,6 +51,12 @@ export async function startBatchPool(script: URL, size: number): Promise<BatchPo
       worker.on('error', (error) => {
         reject(error);
         fail(new Error(`A USE lite worker thread failed: ${error.message}`, { cause: error }));
+      });
+      worker.on('exit', (code) => {
+        if (failure) return;
+        const error = new Error(`A USE lite worker thread stopped with exit code ${code}.`);
+        reject(error);
+        fail(error);
       });
     });
 

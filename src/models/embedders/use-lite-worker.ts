@@ -7,18 +7,15 @@ import { loadUseLiteModel } from './use-lite-model.js';
  */
 const model = await loadUseLiteModel();
 
-parentPort?.on('message', async (message: { id: number; texts: string[] }) => {
+parentPort?.on('message', async (message: { texts: string[] }) => {
   try {
     const vectors = await model.embedBatch(message.texts);
     const width = vectors[0]?.length ?? 0;
     const flat = new Float32Array(vectors.length * width);
     vectors.forEach((vector, row) => flat.set(vector, row * width));
-    parentPort?.postMessage({ id: message.id, flat, width }, [flat.buffer]);
+    parentPort?.postMessage({ flat, width }, [flat.buffer]);
   } catch (error) {
-    parentPort?.postMessage({
-      id: message.id,
-      error: error instanceof Error ? error.message : String(error),
-    });
+    parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 });
 parentPort?.postMessage({ ready: true });
