@@ -94,7 +94,7 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
         describeCard(result.card, { duplicates: 10 }),
         example ? `Personal data masked, e.g. in ${example.source}:\n  "${example.excerpt}"\n` : '',
         `Indexed ${retrieval.chunks} chunks for search in ${retrieval.indexSeconds.toFixed(1)} s.`,
-        describeDemoSearches(retrieval.searches),
+        describeDemoSearches(retrieval.searches, retrieval.weights),
         'Next:',
         `  npx markwerk search "Regenjacke waschen" --workspace ${shown}`,
         `  npx markwerk datasets show --workspace ${shown}`,

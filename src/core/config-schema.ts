@@ -194,7 +194,15 @@ const retrieval = z
         quantization: 'none',
         hnsw: { m: 16, efConstruction: 200, efSearch: 100 },
       }),
-    fusion: z.enum(['rrf', 'score']).default('rrf'),
+    fusion: z
+      .enum(['rrf', 'score'])
+      .default('score')
+      .describe('score: min-max normalised scores, weighted; rrf: reciprocal-rank fusion'),
+    weights: z
+      .object({ bm25: z.number().min(0).default(1), dense: z.number().min(0).default(0.2) })
+      .strict()
+      .default({ bm25: 1, dense: 0.2 })
+      .describe('Weight of each component in fusion; chosen on SciFact training queries'),
     candidates: z.number().int().min(1).max(1000).default(50),
     resultCacheSize: z.number().int().min(0).default(1000),
   })

@@ -25,7 +25,7 @@ export async function runDemoSearches(
   workspace: string,
   config: RetrievalConfig,
   logger: Logger,
-): Promise<{ searches: DemoSearch[]; indexSeconds: number; chunks: number }> {
+): Promise<{ searches: DemoSearch[]; indexSeconds: number; chunks: number; weights: string }> {
   const embedder = await configuredEmbedder(config);
   try {
     const started = performance.now();
@@ -44,21 +44,23 @@ export async function runDemoSearches(
         k: 3,
         language,
         fusion: config.fusion,
+        weights: config.weights,
         candidates: config.candidates,
       });
       searches.push({ query, language, results });
     }
-    return { searches, indexSeconds, chunks: opened.index.catalog.size };
+    const weights = `${config.fusion} fusion, BM25 ${config.weights.bm25}, dense ${config.weights.dense}`;
+    return { searches, indexSeconds, chunks: opened.index.catalog.size, weights };
   } finally {
     await embedder?.close();
   }
 }
 
 /** The demo's searches with each hit's BM25 and dense ranks, as the fusion saw them. */
-export function describeDemoSearches(searches: DemoSearch[]): string {
+export function describeDemoSearches(searches: DemoSearch[], weights: string): string {
   const lines = [
-    'Hybrid search: BM25 and dense (Universal Sentence Encoder lite) ranks fused by',
-    'reciprocal rank: score = 1/(60 + BM25 rank) + 1/(60 + dense rank).',
+    'Hybrid search: BM25 and dense (Universal Sentence Encoder lite) scores, each scaled',
+    `to [0, 1] over the candidates, then weighted and summed (${weights}).`,
     '',
   ];
   for (const search of searches) {

@@ -79,6 +79,7 @@ Examples:
             filters,
             rerank: options.rerank === true,
             fusion: config.fusion,
+            weights: config.weights,
             candidates: Math.max(k, config.candidates),
             ...(language ? { language } : {}),
           });

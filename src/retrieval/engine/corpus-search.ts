@@ -69,6 +69,7 @@ export function corpusSearch(options: CorpusSearchOptions) {
         candidates: Math.max(k, options.config.candidates),
         rerank: options.reranker !== undefined,
         fusion: options.config.fusion,
+        weights: options.config.weights,
         ...(options.language ? { language: options.language } : {}),
       });
       return results.map((result) => ({ id: result.id, score: result.score }));
