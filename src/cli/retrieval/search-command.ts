@@ -16,6 +16,7 @@ interface SearchOptions {
   filter: string[];
   language?: string;
   version?: string;
+  diversity?: string;
   json?: boolean;
 }
 
@@ -38,6 +39,7 @@ export function registerSearchCommand(program: Command): void {
       [],
     )
     .option('--language <code>', 'query language for BM25 analysis (default: detected)')
+    .option('--diversity <lambda>', 'diversify results by MMR; λ from 0 (diverse) to 1 (relevant)')
     .option('--version <id>', 'dataset version to search (default: current)')
     .option('--json', 'print one JSON document')
     .addHelpText(
@@ -56,6 +58,12 @@ Examples:
         throw new UsageError(`--k must be a whole number from 1 to 1000, not "${options.k}".`);
       }
       const filters = parseFilters(options.filter);
+      const diversity = options.diversity === undefined ? undefined : Number(options.diversity);
+      if (diversity !== undefined && !(diversity >= 0 && diversity <= 1)) {
+        throw new UsageError(
+          `--diversity must be a number from 0 to 1, not "${options.diversity}".`,
+        );
+      }
       const context = commandContext(command.optsWithGlobals());
       const config = context.loaded.config.retrieval;
 
@@ -80,6 +88,7 @@ Examples:
             rerank: options.rerank === true,
             fusion: config.fusion,
             weights: config.weights,
+            ...(diversity !== undefined ? { diversity } : {}),
             candidates: Math.max(k, config.candidates),
             ...(language ? { language } : {}),
           });

@@ -81,6 +81,18 @@ export class ExactVectorIndex implements VectorIndex {
     return this.rowById.has(id);
   }
 
+  vectorOf(id: string): Float32Array | undefined {
+    const row = this.rowById.get(id);
+    if (row === undefined) return undefined;
+    const start = row * this.dimension;
+    if (this.floats) return this.floats.data.slice(start, start + this.dimension);
+    if (!this.codes || !this.scales) return undefined;
+    // encodeInt8 maps the largest magnitude (the stored scale) to code 127.
+    const step = this.scales.data[row]! / 127;
+    const codes = this.codes.data.subarray(start, start + this.dimension);
+    return Float32Array.from(codes, (code) => code * step);
+  }
+
   add(id: string, vector: Float32Array): void {
     assertUnitVector(vector, this.dimension, 'vector');
     let row = this.rowById.get(id);

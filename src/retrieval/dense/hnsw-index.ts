@@ -108,6 +108,10 @@ export class HnswVectorIndex implements VectorIndex {
     return true;
   }
 
+  vectorOf(id: string): Float32Array | undefined {
+    return this.exact.vectorOf(id);
+  }
+
   search(vector: Float32Array, options: VectorSearchOptions): ScoredHit[] {
     assertUnitVector(vector, this.dimension, 'query vector');
     assertWholeNumber(options.k, 0, 'k');

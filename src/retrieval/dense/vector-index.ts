@@ -32,6 +32,11 @@ export interface VectorIndex {
   remove(id: string): boolean;
   has(id: string): boolean;
   /**
+   * The stored vector of `id` (a copy; rebuilt from int8 codes when only those are kept),
+   * for diversification. Undefined when absent or when only sign bits are stored.
+   */
+  vectorOf(id: string): Float32Array | undefined;
+  /**
    * The `k` stored vectors most similar to the unit-length `vector`, best first. The score is
    * the cosine similarity (an estimate when the index is quantised). Ties keep insertion order.
    */
