@@ -60,7 +60,8 @@ for (const folder of datasetFolders) {
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 process.stdout.write(
-  `\n| system | dataset | queries | nDCG@${k} | R@${depth} | MRR@${k} | index ms | p50 ms | p95 ms |\n` +
+  `\n| system | dataset | queries | nDCG@${k} | R@${depth} | MRR@${k} ` +
+    '| index ms | p50 ms | p95 ms |\n' +
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n',
 );
 for (const row of rows) {

@@ -49,7 +49,8 @@ export async function runDemoSearches(
       });
       searches.push({ query, language, results });
     }
-    const weights = `${config.fusion} fusion, BM25 ${config.weights.bm25}, dense ${config.weights.dense}`;
+    const { bm25, dense } = config.weights;
+    const weights = `${config.fusion} fusion, BM25 ${bm25}, dense ${dense}`;
     return { searches, indexSeconds, chunks: opened.index.catalog.size, weights };
   } finally {
     await embedder?.close();
