@@ -45,6 +45,7 @@ export async function runDemoSearches(
         language,
         fusion: config.fusion,
         weights: config.weights,
+        perDocument: 1,
         candidates: config.candidates,
       });
       searches.push({ query, language, results });

@@ -17,6 +17,7 @@ interface SearchOptions {
   language?: string;
   version?: string;
   diversity?: string;
+  perDocument?: string;
   json?: boolean;
 }
 
@@ -39,6 +40,7 @@ export function registerSearchCommand(program: Command): void {
       [],
     )
     .option('--language <code>', 'query language for BM25 analysis (default: detected)')
+    .option('--per-document <n>', 'at most n chunks of one document (default: no limit)')
     .option('--diversity <lambda>', 'diversify results by MMR; λ from 0 (diverse) to 1 (relevant)')
     .option('--version <id>', 'dataset version to search (default: current)')
     .option('--json', 'print one JSON document')
@@ -58,6 +60,11 @@ Examples:
         throw new UsageError(`--k must be a whole number from 1 to 1000, not "${options.k}".`);
       }
       const filters = parseFilters(options.filter);
+      const perDocument =
+        options.perDocument === undefined ? undefined : Number(options.perDocument);
+      if (perDocument !== undefined && !(Number.isInteger(perDocument) && perDocument >= 1)) {
+        throw new UsageError(`--per-document must be a whole number of at least 1.`);
+      }
       const diversity = options.diversity === undefined ? undefined : Number(options.diversity);
       if (diversity !== undefined && !(diversity >= 0 && diversity <= 1)) {
         throw new UsageError(
@@ -89,6 +96,7 @@ Examples:
             fusion: config.fusion,
             weights: config.weights,
             ...(diversity !== undefined ? { diversity } : {}),
+            ...(perDocument !== undefined ? { perDocument } : {}),
             candidates: Math.max(k, config.candidates),
             ...(language ? { language } : {}),
           });

@@ -120,6 +120,25 @@ describe('HybridSearch', () => {
     expect(embedCalls).toBe(before + 2);
   });
 
+  it('keeps at most the requested number of chunks per document', async () => {
+    const twoChunks = new ChunkCatalog('v3');
+    twoChunks.add(chunk('rain:0', 'en', 'rain jacket'));
+    twoChunks.add({ ...chunk('rain:1', 'en', 'rain jacket care'), documentId: 'rain' });
+    twoChunks.add(chunk('tent:0', 'en', 'storm tent'));
+    const lists: SparseSearch = {
+      search: () => [
+        { id: 'rain:0', score: 3 },
+        { id: 'rain:1', score: 2 },
+        { id: 'tent:0', score: 1 },
+      ],
+    };
+    const perDocument = new HybridSearch({ catalog: twoChunks, sparse: lists });
+    const all = await perDocument.search('rain', { mode: 'bm25', k: 3 });
+    expect(all.map((hit) => hit.id)).toEqual(['rain:0', 'rain:1', 'tent:0']);
+    const one = await perDocument.search('rain', { mode: 'bm25', k: 3, perDocument: 1 });
+    expect(one.map((hit) => hit.id)).toEqual(['rain:0', 'tent:0']);
+  });
+
   it('says what is missing when dense search has no embeddings', async () => {
     const sparseOnly = new HybridSearch({ catalog, sparse });
     await expect(sparseOnly.search('x', { mode: 'hybrid', k: 1 })).rejects.toThrow(

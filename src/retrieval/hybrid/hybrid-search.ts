@@ -45,6 +45,8 @@ export interface SearchOptions {
   language?: string;
   /** How many candidates each component contributes before fusion and reranking. */
   candidates?: number;
+  /** At most this many chunks of one document in the results; unlimited when absent. */
+  perDocument?: number;
 }
 
 export interface SearchResult {
@@ -124,6 +126,14 @@ export class HybridSearch {
       });
     }
 
+    if (options.perDocument !== undefined) {
+      ordered = atMostPerDocument(
+        ordered,
+        options.perDocument,
+        (id) => catalog.get(id)!.documentId,
+      );
+    }
+
     const components = new Map(fused.map((hit) => [hit.id, hit.components]));
     return ordered.slice(0, options.k).map((hit, index) => ({
       rank: index + 1,
@@ -167,6 +177,20 @@ export class HybridSearch {
 
 function fuse(lists: RankedList[], method: SearchOptions['fusion']): FusedHit[] {
   return method === 'score' ? normalisedScoreFusion(lists) : reciprocalRankFusion(lists);
+}
+
+function atMostPerDocument(
+  hits: ScoredHit[],
+  limit: number,
+  documentOf: (id: string) => string,
+): ScoredHit[] {
+  const seen = new Map<string, number>();
+  return hits.filter((hit) => {
+    const document = documentOf(hit.id);
+    const count = (seen.get(document) ?? 0) + 1;
+    seen.set(document, count);
+    return count <= limit;
+  });
 }
 
 /** A single list needs no fusion: its own scores and ranks are the result. */
