@@ -3,7 +3,7 @@
 // Build first, then run from the repository root:
 //
 //   npm run build && node bench/retrieval/compare.js [--datasets ../shared/datasets]
-//     [--systems markwerk-bm25,minisearch,...] [--k 10] [--depth 100]
+//     [--systems markwerk-bm25,minisearch,...] [--k 10] [--depth 100] [--no-warmup]
 //
 // Prints one JSON line per (system, dataset) on stdout as each finishes, then a Markdown
 // table. Systems run one after another in this process, each on a fresh index.
@@ -23,8 +23,11 @@ const { values } = parseArgs({
     systems: { type: 'string' },
     k: { type: 'string', default: '10' },
     depth: { type: 'string', default: '100' },
+    'no-warmup': { type: 'boolean', default: false },
   },
 });
+// Every system answers every query once untimed first, so p95 compares warmed-up code.
+const warmup = !values['no-warmup'];
 const k = Number(values.k);
 const depth = Number(values.depth);
 const wanted = values.systems?.split(',');
@@ -52,7 +55,7 @@ for (const folder of datasetFolders) {
   const dataset = await loadBeirDataset(folder);
   for (const system of await systems()) {
     process.stderr.write(`${system.name} on ${dataset.name}…\n`);
-    const result = await evaluateRetrieval(dataset, system, { k, depth, mode: 'bm25' });
+    const result = await evaluateRetrieval(dataset, system, { k, depth, mode: 'bm25', warmup });
     process.stdout.write(`${JSON.stringify(result)}\n`);
     rows.push(result);
   }

@@ -23,6 +23,11 @@ export interface EvaluateRetrievalOptions {
   depth?: number;
   /** What the system was asked to do (bm25, dense, hybrid…). Default: the system's name. */
   mode?: string;
+  /**
+   * Run every query once, untimed, before the timed pass, so latencies describe a warmed-up
+   * process (JIT-compiled code) rather than its first seconds. Default false.
+   */
+  warmup?: boolean;
 }
 
 type MetricKey = `ndcg@${number}` | `recall@${number}` | `mrr@${number}`;
@@ -45,7 +50,7 @@ export type RetrievalEvaluation = {
  * Indexes the dataset's documents, runs every judged query one at a time, and scores the
  * run as trec_eval would (see retrieval-metrics.ts). `index_ms` is the wall time of
  * `index`; `p50_ms` and `p95_ms` are nearest-rank percentiles of each `search` call's
- * wall time, with no warm-up run, so the first queries' compilation is included.
+ * wall time; without `warmup` the first queries' compilation is included.
  */
 export async function evaluateRetrieval(
   dataset: Pick<BeirDataset, 'name' | 'documents' | 'queries' | 'qrels'>,
@@ -65,6 +70,10 @@ export async function evaluateRetrieval(
   const indexStart = performance.now();
   await system.index(dataset.documents);
   const indexMs = performance.now() - indexStart;
+
+  if (options.warmup) {
+    for (const query of dataset.queries) await system.search(query.text, depth);
+  }
 
   const run = new Map<string, readonly ScoredHit[]>();
   const latencies: number[] = [];

@@ -18,6 +18,7 @@ interface EvalRetrievalOptions {
   k: string;
   depth: string;
   language?: string;
+  warmup?: boolean;
   json?: boolean;
 }
 
@@ -35,6 +36,7 @@ export function registerEvalRetrievalCommand(evaluate: Command): void {
     .option('--k <n>', 'cutoff for nDCG and MRR', '10')
     .option('--depth <n>', 'hits per query and the recall cutoff', '100')
     .option('--language <code>', 'language of the collection (default: detected)')
+    .option('--warmup', 'run every query once, untimed, before timing them')
     .option('--json', 'print one JSON object')
     .addHelpText(
       'after',
@@ -74,7 +76,8 @@ Example:
               if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
             },
           });
-          return evaluateRetrieval(dataset, system, { k, depth, mode: options.mode });
+          const warmup = options.warmup === true;
+          return evaluateRetrieval(dataset, system, { k, depth, mode: options.mode, warmup });
         });
         if (process.stderr.isTTY && model) process.stderr.write('\n');
         if (options.json) return printJson(result);
