@@ -86,6 +86,14 @@ describe('evaluateRetrieval', () => {
     expect(result['recall@1']).toBe(1);
   });
 
+  it('with warmup, answers every query once untimed and scores the timed pass', async () => {
+    const system = wordCountSystem();
+    const cold = await evaluateRetrieval(dataset, wordCountSystem(), { k: 1, depth: 1 });
+    const warm = await evaluateRetrieval(dataset, system, { k: 1, depth: 1, warmup: true });
+    expect(system.depths).toEqual([1, 1, 1, 1]);
+    expect(warm['ndcg@1']).toBe(cold['ndcg@1']);
+  });
+
   it('rejects cutoffs that are not whole numbers of at least 1', async () => {
     await expect(evaluateRetrieval(dataset, wordCountSystem(), { k: 0 })).rejects.toThrow(
       /k must be a whole number/,
