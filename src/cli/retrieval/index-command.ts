@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { shortId } from '../../core/hash.js';
 import { runJob } from '../../ops/jobs/run-job.js';
-import { indexFolder, openRetrieval } from '../../retrieval/engine/open-retrieval.js';
+import { indexFolder } from '../../retrieval/engine/open-retrieval.js';
+import type { SqlClient } from '../../store/sql-client.js';
 import { recentJobs } from '../../store/repositories/jobs-repository.js';
 import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
 import { configuredEmbedder } from './retrieval-models.js';
+import { withRetrieval } from './with-retrieval.js';
 
 export function registerIndexCommand(program: Command): void {
   const index = program
@@ -63,32 +65,12 @@ export function registerIndexCommand(program: Command): void {
     });
 }
 
-async function rebuild(
-  context: CommandContext,
-  store: Parameters<typeof openRetrieval>[0]['store'],
-) {
-  const config = context.loaded.config.retrieval;
-  const embedder = await configuredEmbedder(config);
-  try {
-    const started = performance.now();
-    await rm(indexFolder(context.loaded.workspace, embedder), { recursive: true, force: true });
-    const opened = await openRetrieval({
-      store,
-      workspace: context.loaded.workspace,
-      config,
-      logger: context.logger,
-      ...(embedder ? { embedder } : {}),
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY) process.stderr.write(`\rembedding ${done}/${total}`);
-      },
-    });
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    return {
-      version: opened.search.versionId,
-      chunks: opened.index.catalog.size,
-      seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
-    };
-  } finally {
-    await embedder?.close();
-  }
+async function rebuild(context: CommandContext, store: SqlClient) {
+  const started = performance.now();
+  const result = await withRetrieval(context, store, { rebuild: true }, async (opened) => ({
+    version: opened.search.versionId,
+    chunks: opened.index.catalog.size,
+  }));
+  const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
+  return { ...result!, seconds };
 }

@@ -4,10 +4,9 @@ import { UsageError } from '../../core/errors.js';
 import { createLanguageDetector } from '../../ingest/process/language.js';
 import { parseFilters } from '../../retrieval/hybrid/filters.js';
 import type { SearchMode, SearchResult } from '../../retrieval/hybrid/hybrid-search.js';
-import { openRetrieval } from '../../retrieval/engine/open-retrieval.js';
 import { commandContext, printJson, withStore } from '../cli-context.js';
 import { describeResults } from './describe-results.js';
-import { configuredEmbedder, configuredReranker } from './retrieval-models.js';
+import { withRetrieval } from './with-retrieval.js';
 
 interface SearchOptions {
   mode: SearchMode;
@@ -74,19 +73,12 @@ Examples:
       const context = commandContext(command.optsWithGlobals());
       const config = context.loaded.config.retrieval;
 
-      const output = await withStore(context, async (store) => {
-        const embedder = await configuredEmbedder(config);
-        const reranker = options.rerank ? await configuredReranker(config) : undefined;
-        try {
-          const opened = await openRetrieval({
-            store,
-            workspace: context.loaded.workspace,
-            config,
-            ...(options.version ? { version: options.version } : {}),
-            ...(embedder ? { embedder } : {}),
-            ...(reranker ? { reranker } : {}),
-            logger: context.logger,
-          });
+      const retrievalOptions = {
+        rerank: options.rerank === true,
+        ...(options.version ? { version: options.version } : {}),
+      };
+      const output = await withStore(context, (store) =>
+        withRetrieval(context, store, retrievalOptions, async (opened) => {
           const language = options.language ?? (await detectQueryLanguage(query));
           const results = await opened.search.search(query, {
             mode: options.mode,
@@ -95,17 +87,14 @@ Examples:
             rerank: options.rerank === true,
             fusion: config.fusion,
             weights: config.weights,
+            candidates: Math.max(k, config.candidates),
             ...(diversity !== undefined ? { diversity } : {}),
             ...(perDocument !== undefined ? { perDocument } : {}),
-            candidates: Math.max(k, config.candidates),
             ...(language ? { language } : {}),
           });
           return { version: opened.search.versionId, language, results };
-        } finally {
-          await embedder?.close();
-          await reranker?.close();
-        }
-      });
+        }),
+      ).then((value) => value!);
 
       if (options.json)
         printJson({ query, mode: options.mode, ...output, results: output.results.map(toJson) });
