@@ -114,11 +114,7 @@ export function rougeLsum(reference: string, candidate: string, stem = false): R
       }
     }
   }
-  return scoreFromCounts(
-    hits,
-    total(countTokens(candidateSentences)),
-    total(countTokens(referenceSentences)),
-  );
+  return scoreFromCounts(hits, candidateSentences.flat().length, referenceSentences.flat().length);
 }
 
 type RougeMetric = keyof RougeScores;
