@@ -35,6 +35,29 @@ describe('markwerk CLI (built binary in a child process)', () => {
     expect(invalid.stderr).toMatch(/ingest\.dedupe\.threshold = 3/);
   });
 
+  it('scores readability line by line and names the line of a bad input', async () => {
+    writeFileSync(
+      path.join(folder, 'texts.jsonl'),
+      [
+        JSON.stringify({ id: 'en-1', text: 'The cat sat on the mat.', lang: 'en' }),
+        JSON.stringify({ id: 'de-1', text: 'Die Jacke hält dicht. Sie ist leicht.', lang: 'de' }),
+      ].join('\n'),
+    );
+    const run = await runCli(['eval', 'readability', '--jsonl', 'texts.jsonl'], folder);
+    expect(run.code, run.stderr).toBe(0);
+    const [english, german] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(english).toEqual({ id: 'en-1', flesch_reading_ease: expect.closeTo(116.145, 3) });
+    expect(Object.keys(german)).toEqual(['id', 'flesch_reading_ease', 'wiener_sachtextformel']);
+
+    writeFileSync(path.join(folder, 'bad.jsonl'), '{"id":1,"text":"x","lang":"en"}\n{"id":2}\n');
+    const bad = await runCli(['eval', 'readability', '--jsonl', 'bad.jsonl'], folder);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.jsonl:2: /);
+  });
+
   it('runs the demo, then lists, shows, exports and diffs its dataset', async () => {
     const demo = await runCli(['demo', '--json', '-w', 'demo'], folder);
     expect(demo.code, demo.stderr).toBe(0);
