@@ -31,7 +31,7 @@ describe('tokenize13a', () => {
 });
 
 describe('Python whitespace rules', () => {
-  it('splits on the same characters as str.split(), including no-break and ideographic space', () => {
+  it('splits where str.split() does, including no-break and ideographic space', () => {
     expect(splitWhitespace(' a\u00a0b\u3000c\x1cd\te \n')).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(splitWhitespace('')).toEqual([]);
   });
