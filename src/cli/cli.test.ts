@@ -58,6 +58,40 @@ describe('markwerk CLI (built binary in a child process)', () => {
     expect(bad.stderr).toMatch(/bad\.jsonl:2: /);
   });
 
+  it('scores candidates against references line by line, then the corpus', async () => {
+    writeFileSync(
+      path.join(folder, 'pairs.jsonl'),
+      [
+        JSON.stringify({ id: 1, candidate: 'the cat sat', references: ['the cat sat'] }),
+        JSON.stringify({ id: 2, candidate: 'a dog', references: ['the cat sat', 'x y'] }),
+      ].join('\n'),
+    );
+    const run = await runCli(['eval', 'text', '--jsonl', 'pairs.jsonl', '--json'], folder);
+    expect(run.code, run.stderr).toBe(0);
+    const [same, different, corpus] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(same.rouge1).toEqual({ precision: 1, recall: 1, fmeasure: 1 });
+    expect(same.bleu).toBeCloseTo(100, 6);
+    expect(same.chrf).toBeCloseTo(100, 6);
+    expect(different.rougeL.fmeasure).toBe(0);
+    expect(Object.keys(different)).toEqual([
+      'id',
+      'rouge1',
+      'rouge2',
+      'rougeL',
+      'rougeLsum',
+      'bleu',
+      'chrf',
+      'chrf_pp',
+    ]);
+    expect(corpus).toMatchObject({ id: 'corpus', segments: 2 });
+    // No candidate has four words, so no 4-gram matches: unsmoothed corpus BLEU is 0.
+    expect(corpus.bleu).toBe(0);
+    expect(corpus.chrf).toBeGreaterThan(0);
+  });
+
   it('runs the demo, then lists, shows, exports and diffs its dataset', async () => {
     const demo = await runCli(['demo', '--json', '-w', 'demo'], folder);
     expect(demo.code, demo.stderr).toBe(0);
