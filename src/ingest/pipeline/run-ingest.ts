@@ -130,6 +130,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       if (window.length >= inFlight) await settle();
     }
     while (window.length > 0) await settle();
+  } catch (error) {
+    // Interrupted or failed: keep what was decided so far, so a re-run resumes after it.
+    await batch.flush().catch(() => undefined);
+    throw error;
   } finally {
     await analyser.close();
   }
