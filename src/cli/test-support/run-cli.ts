@@ -11,17 +11,28 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process; `killWhen` sends SIGKILL once stderr matches. */
-export function runCli(args: string[], cwd: string, killWhen?: RegExp): Promise<CliRun> {
+/**
+ * Runs the real CLI in a child process; `killWhen` sends `signal` (SIGKILL by default)
+ * once stderr matches.
+ */
+export function runCli(
+  args: string[],
+  cwd: string,
+  killWhen?: RegExp,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, DATABASE_URL: '' };
     const child = spawn(process.execPath, [MARKWERK_BIN, ...args], { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+    let signalled = false;
     child.stderr.on('data', (data: Buffer) => {
       stderr += data.toString();
-      if (killWhen?.test(stderr) && child.exitCode === null) child.kill('SIGKILL');
+      if (signalled || !killWhen?.test(stderr) || child.exitCode !== null) return;
+      signalled = true;
+      child.kill(signal);
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));

@@ -76,4 +76,22 @@ describe('ingest survives kill -9 (built CLI in a child process; `npm test` buil
       await check.close();
     }
   });
+
+  it('stops cleanly on Ctrl-C (SIGINT), keeps finished work, and resumes', async () => {
+    const corpus2 = path.join(root, 'corpus-interrupt');
+    const workspace2 = path.join(root, 'workspace-interrupt');
+    const names = writeGeneratedCorpus(corpus2, 500, 3000);
+    const args = ['ingest', corpus2, '-w', workspace2, '--json', '--log-level', 'info'];
+
+    const interrupted = await runCli(args, root, /batch-stored/, 'SIGINT');
+    expect(interrupted.code).toBe(1);
+    expect(interrupted.stderr).toMatch(/Stopped by SIGINT.*run the same command again/);
+
+    const resumed = await runCli(['ingest', corpus2, '-w', workspace2, '--json'], root);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const result = JSON.parse(resumed.stdout);
+    expect(result.resumed).toBe(true);
+    expect(result.sources.skipped).toBeGreaterThanOrEqual(64);
+    expect(result.card.counts.documents).toBe(names.length);
+  });
 });
