@@ -14,7 +14,7 @@ interface SearchOptions {
   k: string;
   filter: string[];
   language?: string;
-  version?: string;
+  datasetVersion?: string;
   diversity?: string;
   perDocument?: string;
   json?: boolean;
@@ -41,7 +41,7 @@ export function registerSearchCommand(program: Command): void {
     .option('--language <code>', 'query language for BM25 analysis (default: detected)')
     .option('--per-document <n>', 'at most n chunks of one document (default: no limit)')
     .option('--diversity <lambda>', 'diversify results by MMR; λ from 0 (diverse) to 1 (relevant)')
-    .option('--version <id>', 'dataset version to search (default: current)')
+    .option('--dataset-version <id>', 'dataset version to search (default: current)')
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',
@@ -75,7 +75,7 @@ Examples:
 
       const retrievalOptions = {
         rerank: options.rerank === true,
-        ...(options.version ? { version: options.version } : {}),
+        ...(options.datasetVersion ? { version: options.datasetVersion } : {}),
       };
       const output = await withStore(context, (store) =>
         withRetrieval(context, store, retrievalOptions, async (opened) => {
