@@ -5,8 +5,9 @@ import { checkLength, countCharacters } from './check-length.js';
 
 describe('checkLength', () => {
   it('returns no findings inside the limits, which are inclusive', () => {
-    expect(checkLength('Jetzt testen', { minChars: 12, maxChars: 12, minWords: 2, maxWords: 2 }))
-      .toEqual([]);
+    expect(
+      checkLength('Jetzt testen', { minChars: 12, maxChars: 12, minWords: 2, maxWords: 2 }),
+    ).toEqual([]);
   });
 
   it('reports each crossed limit with the measured value', () => {
