@@ -20,7 +20,11 @@ export function assignmentPoint(experimentId: string, userId: string): number {
  * Deterministic A/B/n assignment: the user's hash point is placed on the cumulative weights,
  * so a variant with weight w of total W receives a share w / W of users.
  * @returns the name of the variant the user sees
- * @example assignVariant('hero-headline', 'user-17', [{ name: 'a', weight: 1 }, { name: 'b', weight: 1 }])
+ * @example
+ * assignVariant('hero-headline', 'user-17', [
+ *   { name: 'a', weight: 1 },
+ *   { name: 'b', weight: 1 },
+ * ]);
  */
 export function assignVariant(
   experimentId: string,

@@ -25,7 +25,12 @@ const germanMonth = /^\s+(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)/i;
  * then something that can start a sentence (an upper-case letter, a digit, an opening quote
  * or bracket). A line break always ends a sentence.
  */
-const boundary = /[.!?…]+["'»«“”’)\]]*[ \t]+(?=["'„“‚»«([]?[\p{Lu}\p{N}])|[ \t]*\n\s*/gu;
+const closers = String.raw`["'»«“”’)\]]*`;
+const openers = String.raw`["'„“‚»«([]?`;
+const boundary = new RegExp(
+  String.raw`[.!?…]+${closers}[ \t]+(?=${openers}[\p{Lu}\p{N}])|[ \t]*\n\s*`,
+  'gu',
+);
 
 /**
  * Splits text into sentences. Each sentence is trimmed; joining them with single spaces
