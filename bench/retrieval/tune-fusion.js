@@ -13,7 +13,7 @@ import { loadBeirDataset } from '../../dist/evaluation/beir-dataset.js';
 import { evaluateRetrieval } from '../../dist/evaluation/evaluate-retrieval.js';
 import { createEmbedder } from '../../dist/models/embedders/create-embedder.js';
 import { cachedEmbedder } from '../../dist/models/embedders/embedding-cache.js';
-import { ChunkCatalog } from '../../dist/retrieval/engine/chunk-catalog.js';
+import { corpusCatalog } from '../../dist/retrieval/engine/corpus-search.js';
 import { buildRetrievalIndex } from '../../dist/retrieval/engine/retrieval-index.js';
 import { retrievalSettings } from '../../dist/retrieval/engine/retrieval-settings.js';
 import { StoreEmbeddingCache } from '../../dist/retrieval/engine/store-embedding-cache.js';
@@ -32,21 +32,7 @@ const model = await createEmbedder({ provider: 'use-lite' });
 const embedder = cachedEmbedder(model, new StoreEmbeddingCache(store, model));
 
 async function engine(dataset) {
-  const catalog = new ChunkCatalog(dataset.name);
-  for (const document of dataset.documents) {
-    catalog.add({
-      id: document.id,
-      documentId: document.id,
-      ordinal: 0,
-      text: document.text,
-      headingPath: [],
-      title: document.title,
-      language: 'en',
-      sourceUri: document.id,
-      kind: 'record',
-      category: null,
-    });
-  }
+  const catalog = corpusCatalog(dataset.documents, 'en');
   const index = await buildRetrievalIndex(catalog, embedder, retrievalSettings(config));
   return new HybridSearch({ catalog, sparse: index.bm25, dense: index.vectors, embedder });
 }

@@ -46,6 +46,7 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
   const { config } = loadConfig({ file: path.join(SAMPLES_DIR, 'markwerk.yaml') });
   await rm(workspace, { recursive: true, force: true });
   const store = await openStore({ workspace });
+  const logger = createLogger(logLevel ?? config.logLevel);
   const progress = ingestProgress(options.progress !== false && !options.json);
 
   try {
@@ -54,13 +55,12 @@ async function runDemo(workspace: string, options: DemoOptions, logLevel?: 'warn
       store,
       config: config.ingest,
       inputs: [SAMPLES_DIR],
-      logger: createLogger(logLevel ?? config.logLevel),
+      logger,
       onEvent: progress.onEvent,
     }).finally(progress.stop);
     const seconds = (performance.now() - started) / 1000;
     const example = await maskedExample(store, result.versionId);
     const shown = path.relative(process.cwd(), workspace) || '.';
-    const logger = createLogger(logLevel ?? config.logLevel);
     const retrieval = await runDemoSearches(store, workspace, config.retrieval, logger);
 
     if (options.json) {

@@ -4,23 +4,9 @@
  * @module
  */
 
-/** A source of uniform numbers in [0, 1). `Math.random` fits, as does `createSeededRandom`. */
-export type Random = () => number;
+import { createSeededRandom, type Random } from '../../core/seeded-random.js';
 
-/**
- * A small, fast seeded generator (mulberry32: a 32-bit state advanced by a Weyl step and
- * scrambled by two multiply-xorshift rounds). Not for cryptography; good enough for simulation.
- */
-export function createSeededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createSeededRandom, type Random };
 
 /** One standard normal draw by the Box–Muller transform. */
 export function sampleStandardNormal(random: Random): number {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createSeededRandom } from '../../core/seeded-random.js';
 
 const TOPICS = ['Zelt', 'Jacke', 'Rucksack', 'Schlafsack', 'Stirnlampe', 'Wanderschuh', 'Helm'];
 const WORDS = (
@@ -8,18 +9,9 @@ const WORDS = (
   'weight packable durable repair warranty return exchange size fit comfort warm dry'
 ).split(' ');
 
-/** A deterministic pseudo-random generator, so generated corpora are the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return state / 0x1_0000_0000;
-  };
-}
-
 /** A Markdown article of about `bytes` bytes whose words depend only on `index`. */
 export function generatedArticle(index: number, bytes = 5000): string {
-  const next = random(index + 1);
+  const next = createSeededRandom(index + 1);
   const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
   const topic = TOPICS[index % TOPICS.length]!;
   let text = `# ${topic} guide number ${index}\n\n`;

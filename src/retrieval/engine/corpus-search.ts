@@ -22,6 +22,26 @@ export interface CorpusSearchOptions {
   onProgress?(done: number, total: number): void;
 }
 
+/** A catalog of a plain document collection: each document is one chunk of kind `record`. */
+export function corpusCatalog(documents: CorpusDocument[], language = 'und'): ChunkCatalog {
+  const catalog = new ChunkCatalog('corpus');
+  for (const document of documents) {
+    catalog.add({
+      id: document.id,
+      documentId: document.id,
+      ordinal: 0,
+      text: document.text,
+      headingPath: [],
+      title: document.title,
+      language,
+      sourceUri: document.id,
+      kind: 'record',
+      category: null,
+    });
+  }
+  return catalog;
+}
+
 /**
  * Markwerk's retrieval over a plain document collection (a benchmark set) rather than a
  * dataset version: each document is one chunk. Used by `markwerk eval retrieval`.
@@ -34,21 +54,7 @@ export function corpusSearch(options: CorpusSearchOptions) {
     name: `markwerk-${options.mode}${options.reranker ? '+rerank' : ''}`,
 
     async index(documents: CorpusDocument[]): Promise<void> {
-      const catalog = new ChunkCatalog('corpus');
-      for (const document of documents) {
-        catalog.add({
-          id: document.id,
-          documentId: document.id,
-          ordinal: 0,
-          text: document.text,
-          headingPath: [],
-          title: document.title,
-          language: options.language ?? 'und',
-          sourceUri: document.id,
-          kind: 'record',
-          category: null,
-        });
-      }
+      const catalog = corpusCatalog(documents, options.language);
       const embedder = needsVectors ? options.embedder : undefined;
       const settings = retrievalSettings(options.config, options.onProgress);
       const index = await buildRetrievalIndex(catalog, embedder, settings);

@@ -1,3 +1,4 @@
+import { createSeededRandom } from '../../../core/seeded-random.js';
 import type { RerankCandidate } from '../reranker.js';
 
 const vocabulary = (
@@ -7,18 +8,9 @@ const vocabulary = (
   'repair warranty return exchange size fit comfort the and of for with über für grün'
 ).split(' ');
 
-/** A deterministic pseudo-random generator, so generated candidates are the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return state / 0x1_0000_0000;
-  };
-}
-
 /** `count` candidates of `words` words each, with titles and falling first-stage scores. */
 export function generatedCandidates(count: number, words: number, seed = 1): RerankCandidate[] {
-  const next = random(seed);
+  const next = createSeededRandom(seed);
   const pick = (): string => vocabulary[Math.floor(next() * vocabulary.length)]!;
   return Array.from({ length: count }, (_, index) => ({
     id: `candidate-${index}`,

@@ -4,6 +4,7 @@
  * every direction. Used by the tests and by bench/dense-index.js.
  * @module
  */
+import { createSeededRandom } from '../../../core/seeded-random.js';
 
 export interface ClusteredVectorOptions {
   dimension: number;
@@ -18,16 +19,8 @@ export interface ClusteredVectorOptions {
   noise?: number;
 }
 
-/** A small fast seeded generator (mulberry32) returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform numbers; see core/seeded-random. */
+export const seededRandom = createSeededRandom;
 
 /** Standard normal numbers from a uniform generator (Box–Muller). */
 export function seededGaussian(seed: number): () => number {
