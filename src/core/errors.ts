@@ -16,7 +16,21 @@ export type ErrorCode =
   | 'STORE_LOCKED'
   | 'DATASET_NOT_FOUND'
   | 'FETCH_FAILED'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  | 'GENERATION_FAILED'
+  | 'GENERATION_TIMEOUT'
+  | 'STREAM_BROKEN'
+  | 'RATE_LIMITED'
+  | 'ENDPOINT_UNAVAILABLE'
+  | 'BUDGET_EXCEEDED'
+  | 'PARAMETERS_INVALID'
+  | 'MODEL_NOT_FOUND'
+  | 'TEMPLATE_INVALID'
+  | 'POLICY_INVALID'
+  | 'GUARD_BLOCKED'
+  | 'VAULT_LOCKED'
+  | 'EXPERIMENT_NOT_FOUND'
+  | 'EVALUATION_REGRESSION';
 
 export interface MarkwerkErrorOptions {
   /** Machine-readable facts: file, line, key, status, url and the like. Never secrets. */

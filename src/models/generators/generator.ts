@@ -1,0 +1,105 @@
+/**
+ * The generator port: a request (chat messages or a plain prompt, sampling parameters, an
+ * optional LoRA adapter) becomes a stream of text deltas and one final result with usage
+ * and timings. Every adapter (TGI, OpenAI-compatible, Hugging Face Inference, local GGUF,
+ * the offline composer) implements this interface and passes the shared generator suite.
+ * @module
+ */
+import { MarkwerkError } from '../../core/errors.js';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Sampling parameters; an adapter passes on those its protocol knows and ignores none. */
+export interface GenerationParameters {
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  maxNewTokens?: number;
+  repetitionPenalty?: number;
+  frequencyPenalty?: number;
+  stop?: string[];
+  seed?: number;
+}
+
+export interface GenerationRequest {
+  /** Chat messages; adapters without a chat API render them with the model's template. */
+  messages?: ChatMessage[];
+  /** A raw prompt, for completion-style endpoints. One of `messages` or `prompt` is set. */
+  prompt?: string;
+  parameters?: GenerationParameters;
+  /** LoRA adapter id; the TGI adapter passes it as `adapter_id`. */
+  adapter?: string;
+  /** Aborts the request and its stream. */
+  signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  /** Where the counts came from: the server's report, or a local tokenizer estimate. */
+  source: 'server' | 'tokenizer' | 'estimate';
+}
+
+export interface GenerationTimings {
+  /** Milliseconds from sending the request to the first text delta. */
+  timeToFirstTokenMs: number;
+  /** Milliseconds from sending the request to the final result. */
+  totalMs: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'stop_sequence' | 'error' | 'unknown';
+
+export interface GenerationResult {
+  text: string;
+  finishReason: FinishReason;
+  usage: TokenUsage;
+  timings: GenerationTimings;
+  /** The model that answered, as the server names it (TGI `/info` model_id and the like). */
+  model: string;
+  /** Provider name of the adapter: `tgi`, `openai`, `hf`, `llama`, `offline`. */
+  provider: string;
+  adapter?: string;
+}
+
+export type GenerationEvent =
+  | { type: 'text-delta'; text: string }
+  | { type: 'finish'; result: GenerationResult };
+
+/** What a generator tells callers about the model behind it. */
+export interface GeneratorInfo {
+  provider: string;
+  model: string;
+  revision?: string;
+  /** Limits the server reports (TGI `/info`), used to validate parameter profiles. */
+  limits?: { maxInputTokens?: number; maxTotalTokens?: number; maxStopSequences?: number };
+}
+
+export interface Generator {
+  /** Describes the model; adapters for remote servers may ask the server once and cache. */
+  info(): Promise<GeneratorInfo>;
+  /**
+   * Streams text deltas, then exactly one `finish` event. A stream that breaks before the
+   * finish event throws a `MarkwerkError` with code `STREAM_BROKEN`; the caller must treat
+   * any text already seen as partial and never store it as a final output.
+   */
+  stream(request: GenerationRequest): AsyncIterable<GenerationEvent>;
+  /** Runs `stream` to the end and returns the final result. */
+  generate(request: GenerationRequest): Promise<GenerationResult>;
+  close?(): Promise<void>;
+}
+
+/** `generate` for adapters that only implement `stream`. */
+export async function collectStream(
+  events: AsyncIterable<GenerationEvent>,
+): Promise<GenerationResult> {
+  for await (const event of events) {
+    if (event.type === 'finish') return event.result;
+  }
+  throw new MarkwerkError(
+    'STREAM_BROKEN',
+    'The generator stream ended without its final event; nothing was stored. Retry the request.',
+  );
+}
