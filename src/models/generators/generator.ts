@@ -62,6 +62,36 @@ export interface GenerationResult {
   /** Provider name of the adapter: `tgi`, `openai`, `hf`, `llama`, `offline`. */
   provider: string;
   adapter?: string;
+  /**
+   * The text split into sentences, each with the sources it rests on. Set by generators that
+   * know their sources (the offline composer); model adapters leave it out.
+   */
+  sentences?: CitedSentence[];
+  /** A human-readable origin label; the offline composer sets `offline composer`. */
+  label?: string;
+  /** The prompt template the request was built from, for audit. */
+  template?: TemplateReference;
+}
+
+/** Where a sentence's content comes from: a feed record field, a retrieved chunk, the request. */
+export interface Citation {
+  source: 'feed' | 'retrieved' | 'request';
+  /** Feed record id (e.g. the SKU) or retrieval chunk id. */
+  id: string;
+  /** The feed field or request key the text was taken from. */
+  field?: string;
+}
+
+export interface CitedSentence {
+  text: string;
+  /** Empty only for fixed notices (such as "nothing found") that state no fact. */
+  citations: Citation[];
+}
+
+/** A versioned prompt template, as recorded on every output. */
+export interface TemplateReference {
+  id: string;
+  version: number;
 }
 
 export type GenerationEvent =
