@@ -1,5 +1,7 @@
 import { sql as datasets } from './001-datasets.js';
 import { sql as retrieval } from './002-retrieval.js';
+import { sql as guard } from './004-guard.js';
+import { sql as experiments } from './005-experiments.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +13,6 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'datasets', sql: datasets },
   { version: 2, name: 'retrieval', sql: retrieval },
+  { version: 4, name: 'guard', sql: guard },
+  { version: 5, name: 'experiments', sql: experiments },
 ];
