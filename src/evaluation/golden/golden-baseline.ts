@@ -1,0 +1,125 @@
+/**
+ * Baselines of golden sets: the last accepted run, kept as a JSON file beside the set so that
+ * it is reviewed and versioned with the code. A run regresses when a check that passed in the
+ * baseline now fails, or when a measured score falls by more than the tolerance.
+ * @module
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { InputError } from '../../core/errors.js';
+import type { CheckResult } from './golden-checks.js';
+
+export interface CaseOutcome {
+  id: string;
+  passed: boolean;
+  checks: CheckResult[];
+}
+
+export interface GoldenBaseline {
+  set: string;
+  version: number;
+  acceptedAt: string;
+  /** Which generator produced it, such as `offline` or `tgi:meta-llama/...`. */
+  generator: string;
+  cases: Record<string, { passed: boolean; scores: Record<string, number> }>;
+}
+
+export interface Regression {
+  caseId: string;
+  check: string;
+  /** `newly-failing`, or `score-drop` for a measured value that fell past the tolerance. */
+  kind: 'newly-failing' | 'score-drop';
+  before?: number;
+  after?: number;
+}
+
+/** Scores where higher is better; the others (counts, rates of failures) are lower-better. */
+const higherIsBetter = (check: string): boolean => check.startsWith('minRouge');
+
+/** The baseline file that belongs to a golden set file: `x.yaml` → `x.baseline.json`. */
+export function baselinePathFor(setFile: string): string {
+  return setFile.replace(/\.ya?ml$/i, '') + '.baseline.json';
+}
+
+export function readBaseline(file: string): GoldenBaseline | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as GoldenBaseline;
+  } catch (error) {
+    throw new InputError(
+      `baseline is not valid JSON (${(error as Error).message}); restore it from version ` +
+        'control or accept a new one with --accept',
+      { file },
+    );
+  }
+}
+
+/** Writes the baseline atomically, so a crash never leaves half a file. */
+export function writeBaseline(file: string, baseline: GoldenBaseline): void {
+  const temporary = `${file}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(baseline, null, 2)}\n`);
+  renameSync(temporary, file);
+}
+
+export function baselineFrom(
+  set: { id: string; version: number },
+  generator: string,
+  outcomes: CaseOutcome[],
+  acceptedAt: Date,
+): GoldenBaseline {
+  const cases: GoldenBaseline['cases'] = {};
+  for (const outcome of outcomes) {
+    cases[outcome.id] = { passed: outcome.passed, scores: scoresOf(outcome.checks) };
+  }
+  return {
+    set: set.id,
+    version: set.version,
+    acceptedAt: acceptedAt.toISOString(),
+    generator,
+    cases,
+  };
+}
+
+/**
+ * Compares a run with its baseline. Cases absent from the baseline are new and cannot regress;
+ * a case that already failed in the baseline is a known failure, not a regression.
+ */
+export function findRegressions(
+  baseline: GoldenBaseline,
+  outcomes: CaseOutcome[],
+  tolerance: number,
+): Regression[] {
+  const regressions: Regression[] = [];
+  for (const outcome of outcomes) {
+    const before = baseline.cases[outcome.id];
+    if (!before) continue;
+
+    const beforeScores = before.scores;
+    for (const check of outcome.checks) {
+      if (before.passed && !check.passed) {
+        regressions.push({ caseId: outcome.id, check: check.name, kind: 'newly-failing' });
+        continue;
+      }
+      const previous = beforeScores[check.name];
+      if (typeof check.value !== 'number' || previous === undefined) continue;
+      const drop = higherIsBetter(check.name) ? previous - check.value : check.value - previous;
+      if (drop > tolerance) {
+        regressions.push({
+          caseId: outcome.id,
+          check: check.name,
+          kind: 'score-drop',
+          before: previous,
+          after: check.value,
+        });
+      }
+    }
+  }
+  return regressions;
+}
+
+function scoresOf(checks: CheckResult[]): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const check of checks) {
+    if (typeof check.value === 'number') scores[check.name] = check.value;
+  }
+  return scores;
+}
