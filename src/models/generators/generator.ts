@@ -24,6 +24,23 @@ export interface GenerationParameters {
   seed?: number;
 }
 
+/**
+ * Who asked and from what inputs. Adapters ignore tags; the metering and cache decorators use
+ * them for budgets, the usage ledger and cache keys.
+ */
+export interface GenerationTags {
+  /** Workspace charged in the usage ledger and checked against its budget. */
+  workspace?: string;
+  /** Use case (`brief`, `draft`, `product-copy`, ...) recorded in the usage ledger. */
+  useCase?: string;
+  /** The prompt template the request was rendered from. */
+  template?: { id: string; version: string };
+  /** Ids of the retrieved chunks the prompt was grounded on, in prompt order. */
+  chunkIds?: string[];
+  /** Dataset version the chunks came from; cached results of other versions are not reused. */
+  datasetVersion?: string;
+}
+
 export interface GenerationRequest {
   /** Chat messages; adapters without a chat API render them with the model's template. */
   messages?: ChatMessage[];
@@ -34,6 +51,8 @@ export interface GenerationRequest {
   adapter?: string;
   /** Aborts the request and its stream. */
   signal?: AbortSignal;
+  /** Attribution and provenance for metering and caching; never sent to the model. */
+  tags?: GenerationTags;
 }
 
 export interface TokenUsage {
@@ -95,8 +114,7 @@ export interface TemplateReference {
 }
 
 export type GenerationEvent =
-  | { type: 'text-delta'; text: string }
-  | { type: 'finish'; result: GenerationResult };
+  { type: 'text-delta'; text: string } | { type: 'finish'; result: GenerationResult };
 
 /** What a generator tells callers about the model behind it. */
 export interface GeneratorInfo {
