@@ -34,7 +34,7 @@ export interface GenerationTags {
   /** Use case (`brief`, `draft`, `product-copy`, ...) recorded in the usage ledger. */
   useCase?: string;
   /** The prompt template the request was rendered from. */
-  template?: { id: string; version: string };
+  template?: TemplateReference;
   /** Ids of the retrieved chunks the prompt was grounded on, in prompt order. */
   chunkIds?: string[];
   /** Dataset version the chunks came from; cached results of other versions are not reused. */
