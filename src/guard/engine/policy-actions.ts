@@ -1,0 +1,97 @@
+/**
+ * Which action the policy takes for each finding, as configuration: a default per finding
+ * type, overrides per rule id, and overrides per text source (retrieved text, user input).
+ * @module
+ */
+
+import { z } from 'zod';
+import {
+  findingTypes,
+  guardActions,
+  personalDataTypes,
+  type FindingType,
+  type GuardAction,
+  type GuardFinding,
+} from '../finding.js';
+import type { GuardContext } from './detector.js';
+
+const action = z.enum(guardActions);
+const typeActions = z.partialRecord(z.enum(findingTypes), action);
+const ruleActions = z.record(z.string().min(1), action);
+
+/**
+ * The `guard.actions` configuration. Everything is optional; what is left out keeps the
+ * defaults in {@link defaultTypeActions} and {@link defaultSourceActions}.
+ */
+export const policyActionsSchema = z
+  .object({
+    types: typeActions
+      .default({})
+      .describe('Finding type to action (allow, mask, flag, block); overrides the defaults'),
+    rules: ruleActions
+      .default({})
+      .describe('Rule id (pii.url, injection.ignore-previous, ...) to action; beats types'),
+    sources: z
+      .record(
+        z.string().min(1),
+        z.object({ types: typeActions.default({}), rules: ruleActions.default({}) }).strict(),
+      )
+      .default({})
+      .describe('Text source (user, retrieved, generated) to type and rule overrides'),
+  })
+  .strict();
+
+export type PolicyActionsConfig = z.input<typeof policyActionsSchema>;
+export type PolicyActions = z.output<typeof policyActionsSchema>;
+
+/** Personal data is masked, claims and missing disclaimers flagged, abuse blocked. */
+export const defaultTypeActions: Readonly<Record<FindingType, GuardAction>> = {
+  ...(Object.fromEntries(personalDataTypes.map((type) => [type, 'mask'])) as Record<
+    (typeof personalDataTypes)[number],
+    GuardAction
+  >),
+  CLAIM: 'flag',
+  DISCLAIMER_MISSING: 'flag',
+  BRAND_TERM: 'flag',
+  TOXICITY: 'block',
+  PROMPT_INJECTION: 'block',
+  UNSUPPORTED_CLAIM: 'flag',
+};
+
+/** Instructions inside retrieved text are reported, not fatal: the answer can leave them out. */
+export const defaultSourceActions: PolicyActions['sources'] = {
+  retrieved: { types: { PROMPT_INJECTION: 'flag' }, rules: {} },
+};
+
+/** Parses `guard.actions`; the result decides actions with {@link decideAction}. */
+export function parsePolicyActions(config: unknown = {}): PolicyActions {
+  return policyActionsSchema.parse(config ?? {});
+}
+
+/**
+ * The action for one finding: a rule override for its source, a type override for its
+ * source, a rule override, a type override, the source default, then the type default.
+ * For `CLAIM` findings the specific rule id in `details.ruleId` is looked up too.
+ */
+export function decideAction(
+  finding: Pick<GuardFinding, 'type' | 'rule' | 'details'>,
+  context: Pick<GuardContext, 'source'>,
+  actions: PolicyActions,
+): GuardAction {
+  const rules = [finding.rule];
+  const specific = finding.details?.ruleId;
+  if (typeof specific === 'string') rules.unshift(specific);
+  const configured = context.source ? actions.sources[context.source] : undefined;
+  const builtIn = context.source ? defaultSourceActions[context.source] : undefined;
+
+  for (const layer of [configured, actions, builtIn]) {
+    if (!layer) continue;
+    for (const rule of rules) {
+      const decided = layer.rules[rule];
+      if (decided) return decided;
+    }
+    const decided = layer.types[finding.type];
+    if (decided) return decided;
+  }
+  return defaultTypeActions[finding.type];
+}
