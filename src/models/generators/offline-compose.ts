@@ -1,0 +1,126 @@
+import { countTokens } from '../../ingest/process/tokens.js';
+import { splitSentences } from '../../ingest/process/sentences.js';
+import type { CitedSentence, FinishReason, GenerationParameters } from './generator.js';
+import { fillLeads } from './offline-lead.js';
+import type { CompositionPlan, PlanPassage } from './offline-plan.js';
+import { cutAtWord, isNearDuplicate, overlapCount, squeeze, termsOf } from './offline-text.js';
+
+export interface Composition {
+  sentences: CitedSentence[];
+  finishReason: FinishReason;
+}
+
+interface Candidate {
+  sentence: CitedSentence;
+  terms: Set<string>;
+  score: number;
+  order: number;
+}
+
+/** Text budget of one composition: characters from the channel, tokens from the request. */
+interface Budget {
+  characters: number;
+  tokens: number;
+}
+
+/**
+ * Composes cited sentences from a plan: the first lead pattern that fits, then the best
+ * extracted sentences that fit, skipping near-duplicates. Pure and deterministic: ties are
+ * broken by passage and sentence order, never by chance.
+ */
+export function compose(plan: CompositionPlan, parameters: GenerationParameters = {}): Composition {
+  const budget: Budget = {
+    characters: plan.maxCharacters,
+    tokens: parameters.maxNewTokens ?? Number.POSITIVE_INFINITY,
+  };
+  const chosen: CitedSentence[] = [];
+  const chosenTerms: Set<string>[] = [];
+  let finishReason: FinishReason = 'stop';
+
+  const leads = fillLeads(plan);
+  const lead = leads.find((candidate) => fits([candidate], budget)) ?? leads[0];
+  if (lead) {
+    const text = fits([lead], budget) ? lead.text : cutToBudget(lead.text, budget);
+    if (text !== lead.text) finishReason = 'length';
+    if (text.length > 0) {
+      chosen.push({ text, citations: lead.citations });
+      chosenTerms.push(termsOf(text));
+    }
+  }
+
+  let extracted = 0;
+  for (const candidate of rankCandidates(plan)) {
+    if (extracted >= plan.maxExtracts) break;
+    if (chosenTerms.some((terms) => isNearDuplicate(terms, candidate.terms))) continue;
+    if (!fits([...chosen, candidate.sentence], budget)) continue;
+    chosen.push(candidate.sentence);
+    chosenTerms.push(candidate.terms);
+    extracted++;
+  }
+
+  if (chosen.length === 0) {
+    const text = cutToBudget(plan.fallback, budget);
+    if (text !== plan.fallback) finishReason = 'length';
+    if (text.length > 0) chosen.push({ text, citations: [] });
+  }
+  return { sentences: chosen, finishReason };
+}
+
+/** The text of cited sentences as the composer emits it: joined by single spaces. */
+export function joinSentences(sentences: CitedSentence[]): string {
+  return sentences.map((sentence) => sentence.text).join(' ');
+}
+
+function fits(sentences: { text: string }[], budget: Budget): boolean {
+  const text = sentences.map((sentence) => sentence.text).join(' ');
+  return text.length <= budget.characters && countTokens(text) <= budget.tokens;
+}
+
+/** Cuts at a word boundary until both the character and the token budget hold. */
+function cutToBudget(text: string, budget: Budget): string {
+  let cut = cutAtWord(text, budget.characters);
+  while (cut.length > 0 && countTokens(cut) > budget.tokens) {
+    cut = cutAtWord(cut, cut.length - 1);
+  }
+  return cut;
+}
+
+/**
+ * Sentences of every passage, scored by the share of request terms they carry (record text
+ * gets a bonus of 1, so the product's own description leads), best first.
+ */
+function rankCandidates(plan: CompositionPlan): Candidate[] {
+  const query = termsOf(plan.terms.join(' '));
+  const candidates: Candidate[] = [];
+  let order = 0;
+
+  for (const passage of plan.passages) {
+    for (const raw of splitSentences(passage.text)) {
+      const text = cleanSentence(raw);
+      order++;
+      if (!text) continue;
+      const terms = termsOf(text);
+      const shared = overlapCount(terms, query);
+      if (passage.kind === 'retrieved' && shared < plan.minOverlap) continue;
+      const score = shared / Math.sqrt(Math.max(terms.size, 1)) + bonus(passage);
+      candidates.push({ sentence: { text, citations: [passage.citation] }, terms, score, order });
+    }
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+}
+
+function bonus(passage: PlanPassage): number {
+  return passage.kind === 'record' ? 1 : 0;
+}
+
+/**
+ * A sentence fit to quote in copy, or undefined: Markdown markers removed, and only prose
+ * kept (at least four words, ending in . ! or ?, no table cells or headings).
+ */
+function cleanSentence(raw: string): string | undefined {
+  const text = squeeze(raw.replace(/^\s*(?:[-*+]|\d+\.|>)\s+/u, '').replace(/\*\*|__|`/gu, ''));
+  if (text.startsWith('#') || text.includes('|')) return undefined;
+  if (!/[.!?]["'»“”)]?$/u.test(text)) return undefined;
+  if (text.split(' ').length < 4) return undefined;
+  return text;
+}

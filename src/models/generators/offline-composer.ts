@@ -1,0 +1,119 @@
+/**
+ * The embedded default generator: composes copy from a template's fixed phrasing, structured
+ * product data and retrieved facts, without a model or a network. Every sentence carries its
+ * sources, and every result is labelled as offline-composed.
+ * @module
+ */
+import { countTokens } from '../../ingest/process/tokens.js';
+import {
+  collectStream,
+  type FinishReason,
+  type GenerationEvent,
+  type GenerationRequest,
+  type GenerationResult,
+  type Generator,
+  type GeneratorInfo,
+} from './generator.js';
+import { compose, joinSentences, type Composition } from './offline-compose.js';
+import type { ComposerRequest } from './offline-plan.js';
+import { planFromMessages } from './offline-messages.js';
+
+/** The label on every offline result, and the marker (`[offline composer]`) for people. */
+export const offlineLabel = 'offline composer';
+export const offlineMarker = `[${offlineLabel}]`;
+
+export interface OfflineComposerOptions {
+  /** Milliseconds clock for timings; `performance.now` by default. */
+  now?: () => number;
+}
+
+/**
+ * A `Generator` (provider `offline`, model `offline-composer`) that executes the composition
+ * plan `composeRequest` attaches to a request. A request without a plan (plain messages) is
+ * composed from the fact blocks in its last user message, or answered with a fixed notice.
+ * Same request, same text and citations.
+ */
+export class OfflineComposer implements Generator {
+  readonly #now: () => number;
+
+  constructor(options: OfflineComposerOptions = {}) {
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  info(): Promise<GeneratorInfo> {
+    return Promise.resolve({ provider: 'offline', model: 'offline-composer', revision: '1' });
+  }
+
+  async *stream(request: GenerationRequest): AsyncIterable<GenerationEvent> {
+    const started = this.#now();
+    request.signal?.throwIfAborted();
+
+    const composerRequest = request as ComposerRequest;
+    const plan = composerRequest.composition ?? planFromMessages(request);
+    const composition = applyStop(compose(plan, request.parameters), request.parameters?.stop);
+
+    let firstDelta: number | undefined;
+    for (const [index, sentence] of composition.sentences.entries()) {
+      request.signal?.throwIfAborted();
+      firstDelta ??= this.#now();
+      yield { type: 'text-delta', text: index === 0 ? sentence.text : ` ${sentence.text}` };
+    }
+
+    const text = joinSentences(composition.sentences);
+    const template = composerRequest.template ?? plan.template;
+    const result: GenerationResult = {
+      text,
+      finishReason: composition.finishReason,
+      usage: {
+        inputTokens: inputTokens(request),
+        outputTokens: countTokens(text),
+        source: 'estimate',
+      },
+      timings: {
+        timeToFirstTokenMs: (firstDelta ?? this.#now()) - started,
+        totalMs: this.#now() - started,
+      },
+      model: 'offline-composer',
+      provider: 'offline',
+      sentences: composition.sentences,
+      label: offlineLabel,
+      ...(template ? { template } : {}),
+    };
+    yield { type: 'finish', result };
+  }
+
+  generate(request: GenerationRequest): Promise<GenerationResult> {
+    return collectStream(this.stream(request));
+  }
+}
+
+/** The result's text with the visible `[offline composer]` marker, for people to read. */
+export function markedText(result: GenerationResult): string {
+  return result.label === offlineLabel ? `${offlineMarker} ${result.text}` : result.text;
+}
+
+function inputTokens(request: GenerationRequest): number {
+  const parts = (request.messages ?? []).map((message) => message.content);
+  if (request.prompt) parts.push(request.prompt);
+  return countTokens(parts.join('\n'));
+}
+
+/** Ends the text before the first stop sequence, dropping what follows it. */
+function applyStop(composition: Composition, stop: string[] | undefined): Composition {
+  if (!stop || stop.length === 0) return composition;
+  const text = joinSentences(composition.sentences);
+  const positions = stop.map((sequence) => (sequence ? text.indexOf(sequence) : -1));
+  const cut = Math.min(...positions.filter((position) => position >= 0));
+  if (!Number.isFinite(cut)) return composition;
+
+  const sentences = [];
+  let offset = 0;
+  for (const sentence of composition.sentences) {
+    if (offset >= cut) break;
+    const kept = sentence.text.slice(0, cut - offset).trimEnd();
+    if (kept.length > 0) sentences.push({ ...sentence, text: kept });
+    offset += sentence.text.length + 1;
+  }
+  const finishReason: FinishReason = 'stop_sequence';
+  return { sentences, finishReason };
+}

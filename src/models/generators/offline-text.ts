@@ -1,0 +1,81 @@
+/**
+ * Text helpers of the offline composer: comparable terms, overlap, near-duplicates and
+ * cutting at word boundaries.
+ * @module
+ */
+
+/** Words too common in German and English marketing text to say anything about relevance. */
+const stopWords = new Set(
+  (
+    'the and for with you your our are was were this that from into not but can will also ' +
+    'has have its than then when which who what how all any more most very just only ' +
+    'der die das und mit für von auf ist sind ein eine einen einem einer nicht auch bei ' +
+    'den dem des sich wie wir ihr dir du sie es im in zu zum zur aus nach oder als so ' +
+    'noch nur mehr sehr wenn dann über unter dein deine unsere unser'
+  ).split(' '),
+);
+
+/** Characters of a word kept for comparison, a crude stem that is the same in both languages. */
+const stemLength = 6;
+
+/**
+ * The comparable terms of a text: lowercased words of three or more letters or digits, stop
+ * words removed, each cut to its first six characters (so "jacket" and "jackets", "Säule"
+ * and "Säulen" match).
+ */
+export function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const word of text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length < 3 || stopWords.has(word)) continue;
+    terms.add(word.slice(0, stemLength));
+  }
+  return terms;
+}
+
+/** How many of `terms` the query has. */
+export function overlapCount(terms: Set<string>, query: Set<string>): number {
+  let shared = 0;
+  for (const term of terms) if (query.has(term)) shared++;
+  return shared;
+}
+
+/**
+ * Whether two term sets say nearly the same: Jaccard similarity of at least 0.6, or the
+ * smaller set at least 80 % inside the larger.
+ */
+export function isNearDuplicate(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const shared = overlapCount(a, b);
+  const jaccard = shared / (a.size + b.size - shared);
+  const containment = shared / Math.min(a.size, b.size);
+  return jaccard >= 0.6 || containment >= 0.8;
+}
+
+/** Collapses runs of whitespace and trims. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * The longest prefix of `text` of at most `limit` characters that ends at a word boundary,
+ * with trailing separators (commas, dashes, colons) removed. Never cuts inside a word; returns
+ * an empty string when not even the first word fits.
+ */
+export function cutAtWord(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const head = text.slice(0, limit + 1);
+  const lastSpace = head.lastIndexOf(' ');
+  if (lastSpace <= 0) return '';
+  let words = head.slice(0, lastSpace).split(' ');
+  while (words.length > 1 && danglingEnd.test(words[words.length - 1] ?? '')) {
+    words = words.slice(0, -1);
+  }
+  return words.join(' ').replace(/[\s,;:–—&+/-]+$/u, '');
+}
+
+/** Words and marks that must not end a cut text: separators, articles, conjunctions. */
+const danglingEnd =
+  /^(?:[,;:–—&+/-]+|and|or|with|for|the|a|an|of|to|in|und|oder|mit|für|der|die|das|den|dem|ein|eine|von|zu|im)$/iu;
