@@ -1,0 +1,79 @@
+/**
+ * How the resilience decorators read generator errors: which may be retried, which count
+ * against an endpoint's health, which justify trying the next model.
+ * @module
+ */
+import { isMarkwerkError, MarkwerkError } from '../../core/errors.js';
+
+/** The server asked to be left alone this long (429 and 503 with Retry-After). */
+export function retryAfterMs(error: unknown): number | undefined {
+  if (!isMarkwerkError(error)) return undefined;
+  const value = error.details.retryAfterMs;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** An adapter marked the error retryable: the same request may succeed if sent again. */
+export function isRetryable(error: unknown): boolean {
+  return isMarkwerkError(error) && error.details.retryable === true;
+}
+
+/** An open circuit: the endpoint is not called until its retry time. */
+export function isCircuitOpen(error: unknown): boolean {
+  return isMarkwerkError(error) && error.details.circuit === 'open';
+}
+
+/**
+ * Errors that say the endpoint is unhealthy, and so count towards opening its circuit.
+ * A rate limit says the endpoint is busy, not broken, and bad parameters say nothing about
+ * the endpoint, so neither counts.
+ */
+export function isEndpointFailure(error: unknown): boolean {
+  if (!isMarkwerkError(error) || isCircuitOpen(error)) return false;
+  switch (error.code) {
+    case 'ENDPOINT_UNAVAILABLE':
+    case 'GENERATION_TIMEOUT':
+    case 'STREAM_BROKEN':
+      return true;
+    case 'GENERATION_FAILED':
+      return error.details.retryable === true;
+    default:
+      return false;
+  }
+}
+
+/** Errors after which the next generator in a fallback chain is worth asking. */
+export function warrantsFallback(error: unknown): boolean {
+  if (!isMarkwerkError(error)) return false;
+  if (error.code === 'ENDPOINT_UNAVAILABLE' || error.code === 'RATE_LIMITED') return true;
+  if (error.code === 'GENERATION_TIMEOUT') return true;
+  return error.details.retryable === true;
+}
+
+/** The abort reason when the caller cancelled, so callers see their own cancellation. */
+export function abortReason(signal: AbortSignal | undefined): unknown {
+  if (!signal?.aborted) return undefined;
+  return signal.reason ?? new DOMException('The generation was aborted.', 'AbortError');
+}
+
+/**
+ * A failure after text had already been yielded: the caller holds a partial text that must
+ * not be used as a final output, and this layer must not retry or fall back.
+ */
+export function streamBroken(endpoint: string, cause: unknown): MarkwerkError {
+  if (isMarkwerkError(cause) && cause.code === 'STREAM_BROKEN') return cause;
+  const said = cause instanceof Error ? cause.message : String(cause);
+  return new MarkwerkError(
+    'STREAM_BROKEN',
+    `The stream from ${endpoint} broke after text had been sent (${said}); the text so far is ` +
+      'partial and was not stored. Send the request again.',
+    {
+      details: {
+        endpoint,
+        afterFirstDelta: true,
+        retryable: true,
+        ...(isMarkwerkError(cause) ? { causeCode: cause.code } : {}),
+      },
+      cause,
+    },
+  );
+}
