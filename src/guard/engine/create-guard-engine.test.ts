@@ -139,6 +139,17 @@ describe('guard engine', () => {
     });
   });
 
+  it('runs a detector only on the directions it names', async () => {
+    const outOnly = { ...claim, directions: ['out'] as const };
+    const engine = createGuardEngine({ detectors: [outOnly] });
+
+    const question = await engine.scanText('Is it 100% safe?', { lang: 'en', direction: 'in' });
+    const copy = await engine.scanText('It is 100% safe.', { lang: 'en', direction: 'out' });
+
+    expect(question.findings).toEqual([]);
+    expect(copy.verdict).toBe('flag');
+  });
+
   it('rejects an unknown action in the configuration', () => {
     expect(() =>
       createGuardEngine({ detectors: [], actions: { types: { EMAIL: 'hide' } } }),

@@ -59,8 +59,11 @@ export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
 
   async function scanText(text: string, context: ScanOptions): Promise<GuardScanResult> {
     const scanId = randomUUID();
+    const detectors = options.detectors.filter(
+      (detector) => detector.directions?.includes(context.direction) ?? true,
+    );
     const outputs = await Promise.all(
-      options.detectors.map((detector) => runDetector(detector, text, context)),
+      detectors.map((detector) => runDetector(detector, text, context)),
     );
     const metrics: Metrics = Object.assign({}, ...outputs.map((output) => output.metrics));
 

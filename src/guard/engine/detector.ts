@@ -47,6 +47,8 @@ export interface GuardDetector {
   readonly name: string;
   /** The finding types it can return, so a policy can skip it when all are allowed. */
   readonly types: readonly FindingType[];
+  /** The directions it runs on; default both. Claims concern generated copy, not questions. */
+  readonly directions?: readonly GuardDirection[];
   detect(text: string, context: GuardContext): DetectorOutput | Promise<DetectorOutput>;
 }
 

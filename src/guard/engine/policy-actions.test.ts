@@ -37,3 +37,14 @@ describe('decideAction', () => {
     ).toBe('block');
   });
 });
+
+describe('decideAction for the claims ledger', () => {
+  it('passes approved claims and blocks expired ones even when claims are blocked by type', () => {
+    const actions = parsePolicyActions({ types: { CLAIM: 'block' } });
+    const decide = (rule: string) => decideAction({ type: 'CLAIM', rule }, {}, actions);
+
+    expect(decide('approved_claim')).toBe('allow');
+    expect(decide('expired_claim')).toBe('block');
+    expect(decide('absolute_claim')).toBe('block');
+  });
+});

@@ -63,15 +63,27 @@ export const defaultSourceActions: PolicyActions['sources'] = {
   retrieved: { types: { PROMPT_INJECTION: 'flag' }, rules: {} },
 };
 
+/**
+ * Rules whose meaning fixes the action: the claims ledger's verdicts (see `ledgerRules` in
+ * `claims/detect-claims.ts`). An approved claim passes, an expired or off-market one blocks.
+ */
+export const defaultRuleActions: Readonly<Record<string, GuardAction>> = {
+  approved_claim: 'allow',
+  expired_claim: 'block',
+  unapproved_market: 'block',
+  altered_claim: 'flag',
+};
+
 /** Parses `guard.actions`; the result decides actions with {@link decideAction}. */
 export function parsePolicyActions(config: unknown = {}): PolicyActions {
   return policyActionsSchema.parse(config ?? {});
 }
 
 /**
- * The action for one finding: a rule override for its source, a type override for its
- * source, a rule override, a type override, the source default, then the type default.
- * For `CLAIM` findings the specific rule id in `details.ruleId` is looked up too.
+ * The action for one finding. A rule beats a type, configuration beats a default, and a
+ * setting for the text's source beats a general one: configured rules for the source,
+ * configured rules, default rules for the source, default rules, then the same for types.
+ * For `CLAIM` findings the specific rule id in `details.ruleId` is looked up first.
  */
 export function decideAction(
   finding: Pick<GuardFinding, 'type' | 'rule' | 'details'>,
@@ -81,16 +93,20 @@ export function decideAction(
   const rules = [finding.rule];
   const specific = finding.details?.ruleId;
   if (typeof specific === 'string') rules.unshift(specific);
-  const configured = context.source ? actions.sources[context.source] : undefined;
-  const builtIn = context.source ? defaultSourceActions[context.source] : undefined;
+  const source = context.source;
+  const layers = [
+    source ? actions.sources[source] : undefined,
+    actions,
+    source ? defaultSourceActions[source] : undefined,
+    { types: defaultTypeActions, rules: defaultRuleActions },
+  ];
 
-  for (const layer of [configured, actions, builtIn]) {
-    if (!layer) continue;
-    for (const rule of rules) {
-      const decided = layer.rules[rule];
-      if (decided) return decided;
-    }
-    const decided = layer.types[finding.type];
+  for (const layer of layers) {
+    const decided = rules.map((rule) => layer?.rules[rule]).find((action) => action);
+    if (decided) return decided;
+  }
+  for (const layer of layers) {
+    const decided = layer?.types[finding.type];
     if (decided) return decided;
   }
   return defaultTypeActions[finding.type];
