@@ -1,0 +1,120 @@
+/**
+ * The approved-claim ledger: a sentence that says an approved claim (stem overlap, same
+ * numbers) passes if the claim is current and approved for the market, citing its evidence.
+ * @module
+ */
+
+import type { GuardLanguage } from '../finding.js';
+import type { ApprovedClaim, BrandPolicy } from '../policy/policy-schema.js';
+import { stemTokens, type StemToken } from './stem-tokens.js';
+
+/** Dice overlap of stem sets at or above which a sentence counts as saying a claim. */
+export const claimSimilarityThreshold = 0.8;
+
+export type LedgerStatus = 'approved' | 'expired' | 'market_not_approved' | 'numbers_changed';
+
+export interface LedgerMatch {
+  claim: ApprovedClaim;
+  status: LedgerStatus;
+  similarity: number;
+  /** Token indexes of the sentence, inclusive. */
+  first: number;
+  last: number;
+}
+
+interface ClaimStems {
+  claim: ApprovedClaim;
+  stems: Set<string>;
+  numbers: Set<string>;
+}
+
+const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, ClaimStems[]>>>();
+const numberPattern = /^\d+$/;
+
+function stemSet(tokens: readonly StemToken[]): Set<string> {
+  return new Set(tokens.map((token) => token.stems[0] ?? token.folded));
+}
+
+function numberSet(tokens: readonly StemToken[]): Set<string> {
+  return new Set(tokens.filter((token) => numberPattern.test(token.folded)).map((t) => t.folded));
+}
+
+function claimStems(policy: BrandPolicy, lang: GuardLanguage): ClaimStems[] {
+  const perPolicy = cache.get(policy) ?? {};
+  const cached = perPolicy[lang];
+  if (cached) return cached;
+
+  const list = policy.approved_claims.map((claim) => {
+    const tokens = stemTokens(lang === 'de' ? claim.text_de : claim.text_en, lang);
+    return { claim, stems: stemSet(tokens), numbers: numberSet(tokens) };
+  });
+  perPolicy[lang] = list;
+  cache.set(policy, perPolicy);
+  return list;
+}
+
+function dice(left: Set<string>, right: Set<string>): number {
+  let shared = 0;
+  for (const item of left) if (right.has(item)) shared += 1;
+  return (2 * shared) / (left.size + right.size || 1);
+}
+
+/** Token index ranges of the clauses between sentence ends. */
+export function sentenceRanges(tokens: readonly StemToken[], text: string) {
+  const ranges: Array<[number, number]> = [];
+  let first = 0;
+  for (let index = 1; index <= tokens.length; index += 1) {
+    const token = tokens[index];
+    const previous = tokens[index - 1];
+    const ends =
+      token === undefined ||
+      (previous !== undefined && /[!?\n]|\.\s/.test(text.slice(previous.end, token.start)));
+    if (!ends) continue;
+    ranges.push([first, index - 1]);
+    first = index;
+  }
+  return ranges;
+}
+
+function statusOf(claim: ApprovedClaim, market: string | undefined, today: string): LedgerStatus {
+  if (claim.expires < today) return 'expired';
+  if (market !== undefined && !claim.markets.includes(market.toUpperCase())) {
+    return 'market_not_approved';
+  }
+  return 'approved';
+}
+
+/** Sentences that say an approved claim, with the ledger's verdict for each. */
+export function matchLedger(
+  text: string,
+  tokens: readonly StemToken[],
+  options: { policy: BrandPolicy; lang: GuardLanguage; market?: string; now: Date },
+): LedgerMatch[] {
+  const claims = claimStems(options.policy, options.lang);
+  if (claims.length === 0) return [];
+
+  const today = options.now.toISOString().slice(0, 10);
+  const matches: LedgerMatch[] = [];
+  for (const [first, last] of sentenceRanges(tokens, text)) {
+    const sentence = tokens.slice(first, last + 1);
+    const stems = stemSet(sentence);
+    let best: { entry: ClaimStems; similarity: number } | undefined;
+    for (const entry of claims) {
+      const similarity = dice(stems, entry.stems);
+      if (similarity >= claimSimilarityThreshold && similarity > (best?.similarity ?? 0)) {
+        best = { entry, similarity };
+      }
+    }
+    if (best === undefined) continue;
+
+    const numbers = numberSet(sentence);
+    const sameNumbers =
+      numbers.size === best.entry.numbers.size &&
+      [...numbers].every((number) => best.entry.numbers.has(number));
+    const status = sameNumbers
+      ? statusOf(best.entry.claim, options.market, today)
+      : 'numbers_changed';
+    matches.push({ claim: best.entry.claim, status, similarity: best.similarity, first, last });
+  }
+  return matches;
+}

@@ -1,0 +1,69 @@
+/**
+ * Banned terms from the policy, matched case-insensitively as whole words or phrases on the
+ * surface text (they are fixed wordings, not stems).
+ * @module
+ */
+
+import type { GuardLanguage } from '../finding.js';
+import type { BannedTerm, BrandPolicy } from '../policy/policy-schema.js';
+
+export interface BannedMatch {
+  term: BannedTerm;
+  start: number;
+  end: number;
+}
+
+const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, RegExp | null>>>();
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Spaces match any run of whitespace, and "100 %" also matches "100%".
+function termSource(term: string): string {
+  return term
+    .trim()
+    .split(/\s+/)
+    .map(escape)
+    .join('\\s+')
+    .replace(/(\d)\\s\+%/g, '$1\\s*%')
+    .replace(/-/g, '[-\\s]?');
+}
+
+function bannedRegExp(policy: BrandPolicy, lang: GuardLanguage): RegExp | null {
+  const perPolicy = cache.get(policy) ?? {};
+  if (perPolicy[lang] !== undefined) return perPolicy[lang];
+
+  const terms = [...(policy.banned_terms[lang] ?? [])].sort(
+    (left, right) => right.term.length - left.term.length,
+  );
+  const regExp =
+    terms.length === 0
+      ? null
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${terms.map((item) => `(${termSource(item.term)})`).join('|')})` +
+            '(?![\\p{L}\\p{N}])',
+          'giu',
+        );
+  perPolicy[lang] = regExp;
+  cache.set(policy, perPolicy);
+  return regExp;
+}
+
+/** Every banned-term occurrence for the language, longest term first where they overlap. */
+export function findBannedTerms(text: string, policy: BrandPolicy, lang: GuardLanguage) {
+  const regExp = bannedRegExp(policy, lang);
+  if (regExp === null) return [];
+
+  const terms = [...(policy.banned_terms[lang] ?? [])].sort(
+    (left, right) => right.term.length - left.term.length,
+  );
+  const matches: BannedMatch[] = [];
+  for (const match of text.matchAll(regExp)) {
+    const group = match.findIndex((value, position) => position > 0 && value !== undefined);
+    const term = terms[group - 1];
+    if (term === undefined) continue;
+    matches.push({ term, start: match.index, end: match.index + match[0].length });
+  }
+  return matches;
+}
