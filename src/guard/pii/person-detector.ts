@@ -1,0 +1,133 @@
+/**
+ * Rule-based PERSON detector: honorifics ("Frau Berger", "Mr O'Neill"), labels ("Name:"),
+ * a known first name followed by a capitalised surname, and a known first name after a
+ * greeting or before a sign-off. A lone capitalised word is never enough.
+ * @module
+ */
+import { firstNames } from './lexicons/first-names.js';
+import type { PiiDetector, PiiMatch } from './types.js';
+
+/** A capitalised name word: "Müller", "O'Neill", "McKay", "Meyer-Lansky". */
+const nameWord = "(?:O'|Mc|Mac)?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+const particle = '(?:von|van|de|der|den|zu|di|da|du|le|ten|vom|zur)';
+/** One to three name words, particles allowed between them, on one line. */
+const nameRun = `${nameWord}(?:[ \\t]+(?:${particle}[ \\t]+)*${nameWord}){0,2}`;
+
+const honorific =
+  '(?:Herrn?|Frau|Fr\\.|Hr\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Mx\\.?|Sir|Madam|Dame)' +
+  '(?:[ \\t]+(?:Dr\\.|Prof\\.|Dipl\\.-Ing\\.))*';
+const label =
+  '(?:Name|Vorname|Nachname|Kunde|Kundin|Customer|Contact|Kontaktperson|Ansprechpartner(?:in)?|' +
+  'Absender|Empfänger|Recipient|Sender|Inhaber(?:in)?|Karteninhaber(?:in)?|Cardholder|' +
+  'Kontoinhaber(?:in)?|Account holder|Autor(?:in)?|Author|Verfasser(?:in)?|Patient(?:in)?|' +
+  'Mitarbeiter(?:in)?|Agent|Bearbeiter(?:in)?)';
+const introduction =
+  "(?:mein Name ist|ich heiße|ich bin|my name is|I'm|I am|this is|hier ist|hier spricht)";
+const greeting = '(?:Hallo|Hi|Hey|Liebe|Lieber|Dear|Servus|Moin|Guten Tag|Hello|Grüß Gott)';
+const signOff =
+  '(?:[Gg]rüße|[Gg]ruß|[Gg]rüßen|[Rr]egards|[Ww]ishes|Cheers|Best|Thanks|Danke|LG|VG|' +
+  'Sincerely|Yours|[Tt]hank you|Ciao|Tschüss)';
+
+interface PersonPattern {
+  rule: string;
+  /** Group 1 is the name. */
+  pattern: RegExp;
+  score: number;
+  /** Whether the first word must be a known first name. */
+  needsFirstName: boolean;
+  minWords?: number;
+}
+
+const patterns: PersonPattern[] = [
+  {
+    rule: 'pii.person.honorific',
+    pattern: new RegExp(`(?<![\\p{L}])${honorific}[ \\t]+(${nameRun})`, 'gu'),
+    score: 0.9,
+    needsFirstName: false,
+  },
+  {
+    rule: 'pii.person.label',
+    pattern: new RegExp(`(?<![\\p{L}])${label}[ \\t]*:[ \\t]*(${nameRun})`, 'gu'),
+    score: 0.9,
+    needsFirstName: false,
+  },
+  {
+    rule: 'pii.person.introduction',
+    pattern: new RegExp(`(?<![\\p{L}])${introduction}[ \\t]+(${nameRun})`, 'gu'),
+    score: 0.8,
+    needsFirstName: true,
+  },
+  {
+    rule: 'pii.person.greeting',
+    pattern: new RegExp(`(?<![\\p{L}])${greeting}[ \\t]+(${nameRun})(?=[ \\t]*[,!\\n]|$)`, 'gu'),
+    score: 0.75,
+    needsFirstName: true,
+  },
+  {
+    rule: 'pii.person.sign-off',
+    pattern: new RegExp(`(?<![\\p{L}])${signOff}[,!]?[ \\t]*\\n?[ \\t]*(${nameRun})`, 'gu'),
+    score: 0.7,
+    needsFirstName: true,
+  },
+  {
+    rule: 'pii.person.first-name',
+    // A lookahead, so that every capitalised word is tried as the start of a name.
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}'])(?=(${nameWord}(?:[ \\t]+(?:${particle}[ \\t]+)*${nameWord}){1,2}))`,
+      'gu',
+    ),
+    score: 0.8,
+    needsFirstName: true,
+    minWords: 2,
+  },
+];
+
+/** Capitalised words that are not surnames: pronouns, articles, greetings, weekdays. */
+const notNames = new Set(
+  `Sie Ihr Ihre Ihnen Ihren Der Die Das Den Dem Des Ein Eine Einen Und Oder Aber Wir Ich Er Es
+  Mit Von Für Bei Im Am Zum Zur Auf In An Aus Nach Vor Hallo Danke Grüße Gruß Team Kundenservice
+  Service Support Kundendienst Viele Beste Liebe Lieber Herr Frau The And Or But We You He She It
+  From To With For At On Of By Thanks Hi Hello Dear Regards Best Customer Care Montag Dienstag
+  Mittwoch Donnerstag Freitag Samstag Sonntag Monday Tuesday Wednesday Thursday Friday Saturday
+  Sunday Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+  January February March June July October December Bitte Please Wie How Was What Wann When
+  Hier Here Dann Then Heute Today Morgen Tomorrow Gestern Yesterday Leider Unfortunately Vielen
+  Many Schöne Good Guten Nice Great Happy Frohe Merry Also So Ja Yes Nein No Okay Ok Alles All
+  Ist Is Hat Has Kann Can Will Would Ihres Euer Eure Euch Dein Deine Dir Dich Du Mein Meine Mir
+  Mich Uns Unser Unsere Bergfink`.split(/\s+/),
+);
+
+function isNameRun(run: string, needsFirstName: boolean): boolean {
+  const words = run.split(/[ \t]+/).filter((word) => /^\p{Lu}|^O'|^Mc/u.test(word));
+  if (words.some((word) => notNames.has(word))) return false;
+  return !needsFirstName || firstNames.has(words[0] ?? '');
+}
+
+export const personDetector: PiiDetector = {
+  type: 'PERSON',
+  detect: (text) => {
+    const found: PiiMatch[] = [];
+    for (const { rule, pattern, score, needsFirstName, minWords = 1 } of patterns) {
+      for (const match of text.matchAll(pattern)) {
+        const run = match[1] ?? '';
+        const start =
+          match[0].length === 0 ? match.index : match.index + match[0].length - run.length;
+        const trimmed = trimToNames(run, needsFirstName);
+        if (trimmed === undefined || trimmed.split(/[ \t]+/).length < minWords) continue;
+        found.push({ type: 'PERSON', start, end: start + trimmed.length, score, rule });
+      }
+    }
+    return found;
+  },
+};
+
+/** The longest leading part of a run of name words that passes the checks. */
+function trimToNames(run: string, needsFirstName: boolean): string | undefined {
+  let current = run;
+  for (;;) {
+    if (isNameRun(current, needsFirstName)) return current;
+    const lastSpace = current.search(/[ \t]+\S*$/);
+    if (lastSpace <= 0) return undefined;
+    current = current.slice(0, lastSpace).replace(new RegExp(`(?:[ \\t]+${particle})+$`), '');
+  }
+}
