@@ -51,7 +51,12 @@ export function parseTemplate(source: string, file: string): PromptTemplate {
   const parsed = templateSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw templateError(file, keyOf(issue?.path ?? []), issue?.message ?? 'invalid');
+    const extra = issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+    throw templateError(
+      file,
+      keyOf([...(issue?.path ?? []), ...extra]),
+      issue?.message ?? 'invalid',
+    );
   }
   checkTemplate(parsed.data, file);
   return parsed.data;

@@ -44,7 +44,7 @@ export function compose(plan: CompositionPlan, parameters: GenerationParameters 
     if (text !== lead.text) finishReason = 'length';
     if (text.length > 0) {
       chosen.push({ text, citations: lead.citations });
-      chosenTerms.push(termsOf(text));
+      chosenTerms.push(termsOf(text, plan.language));
     }
   }
 
@@ -86,31 +86,50 @@ function cutToBudget(text: string, budget: Budget): string {
 }
 
 /**
- * Sentences of every passage, scored by the share of request terms they carry (record text
- * gets a bonus of 1, so the product's own description leads), best first.
+ * Sentences of every passage, best first. A sentence scores the summed rarity (inverse
+ * sentence frequency) of the request terms it shares, divided by the square root of its own
+ * term count; record text gets a bonus of 1, so the product's own description leads.
  */
 function rankCandidates(plan: CompositionPlan): Candidate[] {
-  const query = termsOf(plan.terms.join(' '));
-  const candidates: Candidate[] = [];
+  const query = termsOf(plan.terms.join(' '), plan.language);
+  const minOverlap = Math.min(plan.minOverlap, query.size);
+  const sentences: Omit<Candidate, 'score'>[] = [];
   let order = 0;
-
   for (const passage of plan.passages) {
     for (const raw of splitSentences(passage.text)) {
       const text = cleanSentence(raw);
       order++;
       if (!text) continue;
-      const terms = termsOf(text);
-      const shared = overlapCount(terms, query);
-      if (passage.kind === 'retrieved' && shared < plan.minOverlap) continue;
-      const score = shared / Math.sqrt(Math.max(terms.size, 1)) + bonus(passage);
-      candidates.push({ sentence: { text, citations: [passage.citation] }, terms, score, order });
+      const terms = termsOf(text, plan.language);
+      if (passage.kind === 'retrieved' && overlapCount(terms, query) < minOverlap) continue;
+      sentences.push({ sentence: { text, citations: [passage.citation] }, terms, order });
     }
   }
+
+  const rarity = inverseFrequency(sentences.map((candidate) => candidate.terms));
+  const candidates = sentences.map((candidate, index) => {
+    let shared = 0;
+    for (const term of candidate.terms) if (query.has(term)) shared += rarity.get(term) ?? 0;
+    const passage = plan.passages.find((p) => p.citation === candidate.sentence.citations[0]);
+    const score = shared / Math.sqrt(Math.max(candidate.terms.size, 1)) + bonus(passage);
+    return { ...candidate, score, order: candidate.order ?? index };
+  });
   return candidates.sort((a, b) => b.score - a.score || a.order - b.order);
 }
 
-function bonus(passage: PlanPassage): number {
-  return passage.kind === 'record' ? 1 : 0;
+/** ln(1 + N / df) of every term over N term sets. */
+function inverseFrequency(termSets: Set<string>[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const terms of termSets) {
+    for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  }
+  const rarity = new Map<string, number>();
+  for (const [term, count] of frequency) rarity.set(term, Math.log(1 + termSets.length / count));
+  return rarity;
+}
+
+function bonus(passage: PlanPassage | undefined): number {
+  return passage?.kind === 'record' ? 1 : 0;
 }
 
 /**

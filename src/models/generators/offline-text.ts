@@ -3,34 +3,38 @@
  * cutting at word boundaries.
  * @module
  */
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as germanStemmer } from '@orama/stemmers/german';
 
 /** Words too common in German and English marketing text to say anything about relevance. */
 const stopWords = new Set(
   (
     'the and for with you your our are was were this that from into not but can will also ' +
     'has have its than then when which who what how all any more most very just only ' +
+    'need needs should would could does did much many where why there their they them ' +
+    'these those about here get use one two ' +
     'der die das und mit für von auf ist sind ein eine einen einem einer nicht auch bei ' +
     'den dem des sich wie wir ihr dir du sie es im in zu zum zur aus nach oder als so ' +
-    'noch nur mehr sehr wenn dann über unter dein deine unsere unser'
+    'noch nur mehr sehr wenn dann über unter dein deine unsere unser welche welcher ' +
+    'welches was wo warum ich mir mich kann muss soll brauche brauchst braucht hier'
   ).split(' '),
 );
 
-/** Characters of a word kept for comparison, a crude stem that is the same in both languages. */
-const stemLength = 6;
-
 /**
  * The comparable terms of a text: lowercased words of three or more letters or digits, stop
- * words removed, each cut to its first six characters (so "jacket" and "jackets", "Säule"
- * and "Säulen" match).
+ * words removed, each reduced by the Snowball stemmer of the language (so "jacket" and
+ * "jackets", "Säule" and "Säulen" match).
  */
-export function termsOf(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const word of text
+export function termsOf(text: string, language: string): Set<string> {
+  const stem = language === 'de' ? germanStemmer : englishStemmer;
+  const words = text
     .toLowerCase()
     .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)) {
+    .split(/[^\p{L}\p{N}]+/u);
+  const terms = new Set<string>();
+  for (const word of words) {
     if (word.length < 3 || stopWords.has(word)) continue;
-    terms.add(word.slice(0, stemLength));
+    terms.add(stem(word));
   }
   return terms;
 }
