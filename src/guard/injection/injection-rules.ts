@@ -1,0 +1,100 @@
+/**
+ * Prompt-injection rules in English and German: each a pattern and a weight, the
+ * probability-like contribution of one match to the text's injection score.
+ * @module
+ */
+
+export interface InjectionRule {
+  id: string;
+  pattern: RegExp;
+  weight: number;
+  /** Only in retrieved text, where any instruction to the assistant is out of place. */
+  retrievedOnly?: boolean;
+}
+
+const previous =
+  '(?:all|any|every|previous|prior|above|earlier|preceding|initial|original|system|your|the\\s+above)';
+const orders =
+  '(?:instructions?|prompts?|rules|directions|guidelines|directives|commands|context|constraints)';
+const vorherige =
+  '(?:alle[nrs]?|vorherige[nrs]?|vorigen?|bisherige[nrs]?|obige[nrs]?|frühere[nrs]?|deine[nr]?|ihre[nr]?|sämtliche[nr]?|system\\w*)';
+const anweisungen =
+  '(?:anweisungen|instruktionen|befehle|vorgaben|regeln|richtlinien|prompts?|systemprompt|einschränkungen)';
+
+/** The rules, case-insensitive; `u` flag so German letters count as word characters. */
+export const injectionRules: InjectionRule[] = [
+  {
+    id: 'injection.ignore-previous',
+    weight: 0.9,
+    pattern: new RegExp(
+      `\\b(?:ignore|disregard|forget|override|bypass|skip|drop)\\s+(?:\\w+\\s+){0,2}?${previous}` +
+        `\\s+(?:\\w+\\s+){0,2}?${orders}\\b`,
+      'giu',
+    ),
+  },
+  {
+    id: 'injection.ignore-previous',
+    weight: 0.9,
+    pattern: new RegExp(
+      `(?<![\\p{L}])(?:ignorier\\w*|vergiss|vergesst|vergessen\\s+sie|missachte\\w*|übergeh\\w*|` +
+        `überschreib\\w*|verwirf|verwerfen\\s+sie)\\s+(?:[\\p{L}]+\\s+){0,2}?${vorherige}` +
+        `\\s+(?:[\\p{L}]+\\s+){0,2}?${anweisungen}(?![\\p{L}])`,
+      'giu',
+    ),
+  },
+  {
+    id: 'injection.role-hijack',
+    weight: 0.75,
+    pattern:
+      /\b(?:you\s+are\s+now\s+(?:an?\s+(?:unrestricted|unfiltered|uncensored|evil|rogue|different|new)|DAN|no\s+longer|free\s+(?:of|from)|in\s+\w+\s+mode|jailbroken|my)|from\s+now\s+on,?\s+you\s+(?:are\s+(?:an?\s+)?(?:DAN|unrestricted|free|no\s+longer|my|not)|will\s+(?:act|respond|answer|ignore|only|always|never)|must|act\s+as)|pretend\s+(?:to\s+be|you\s+are|that\s+you)|act\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|uncensored|jailbroken|evil)|(?:enter|switch\s+to|enable)\s+(?:developer|god|admin|debug)\s+mode|your\s+new\s+(?:role|persona|instructions)\s+(?:is|are))/giu,
+  },
+  {
+    id: 'injection.role-hijack',
+    weight: 0.75,
+    pattern:
+      /(?<![\p{L}])(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort|ab\s+jetzt|von\s+nun\s+an)\s+(?:ein[e]?\s+)?(?:\p{L}+\s+)?(?:KI|Assistent\w*|Bot|Modell|DAN|frei|ohne|nicht\s+mehr|unzensiert\w*|böse\w*)|ab\s+(?:jetzt|sofort)\s+(?:bist|agierst|verhältst|antwortest)\s+du|tu\s+so,?\s+als\s+(?:ob|wärst)|spiel[e]?\s+(?:ab\s+jetzt\s+)?die\s+Rolle|deine\s+neue\s+Rolle|(?:aktiviere|wechsle\s+in)\s+(?:den\s+)?(?:Entwickler|Admin|Debug|Gott)modus)/giu,
+  },
+  {
+    id: 'injection.system-prompt-exfiltration',
+    weight: 0.8,
+    pattern:
+      /\b(?:reveal|show|print|repeat|output|display|tell\s+me|give\s+me|leak|dump|write\s+out|what\s+(?:is|are|were))\s+(?:me\s+)?(?:your|the)\s+(?:(?:system|initial|original|hidden|secret|full|exact)\s+)+(?:prompt|instructions|rules|message|configuration)\b|\brepeat\s+(?:the\s+|all\s+|everything\s+)?(?:text|words|everything)\s+above\b|\byour\s+system\s+prompt\b/giu,
+  },
+  {
+    id: 'injection.system-prompt-exfiltration',
+    weight: 0.8,
+    pattern:
+      /(?<![\p{L}])(?:zeig\w*|nenn\w*|gib|verrat\w*|wiederhol\w*|gib\s+\w+\s+aus|druck\w*|ausgeben)\s+(?:mir\s+|uns\s+)?(?:deinen|deine|den|die|ihren|ihre)\s+(?:(?:system\w*|ursprünglich\w*|versteckt\w*|geheim\w*|vollständig\w*|genau\w*)\s+)+(?:prompt|anweisungen|instruktionen|regeln|konfiguration)|(?<![\p{L}])(?:dein\w*|ihr\w*|den)\s+Systemprompt/giu,
+  },
+  {
+    id: 'injection.delimiter',
+    weight: 0.7,
+    pattern:
+      /<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>|^#{2,}\s*(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)\b|\b(?:BEGIN|END)\s+(?:SYSTEM\s+)?(?:PROMPT|INSTRUCTIONS)\b|```\s*system\b/gimu,
+  },
+  {
+    id: 'injection.role-label',
+    weight: 0.45,
+    retrievedOnly: true,
+    pattern: /^\s*(?:system|assistant|developer)\s*:/gimu,
+  },
+  {
+    id: 'injection.do-anything-now',
+    weight: 0.85,
+    pattern:
+      /\bdo\s+anything\s+now\b|\bDAN\s+mode\b|\bjailbreak(?:ed|ing)?\b|\b(?:without|no)\s+(?:any\s+)?(?:restrictions|filters|guidelines|limits|censorship)\b|(?<![\p{L}])(?:ohne|keine)\s+(?:jegliche[n]?\s+)?(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])|\buncensored\b|(?<![\p{L}])unzensiert\w*/giu,
+  },
+  {
+    id: 'injection.address-assistant',
+    weight: 0.55,
+    retrievedOnly: true,
+    pattern:
+      /\b(?:note|message|instruction)\s+(?:to|for)\s+(?:the\s+)?(?:AI|assistant|model|LLM|chatbot)\b|\bif\s+you\s+are\s+an?\s+(?:AI|language\s+model|assistant|LLM)\b|\b(?:AI|assistant|chatbot)s?\s*[:,]\s*(?:please\s+)?(?:ignore|respond|answer|say|output|include|recommend|tell)\b|(?<![\p{L}])(?:Hinweis|Anweisung|Nachricht)\s+(?:an|für)\s+(?:die\s+|den\s+)?(?:KI|Assistent\w*|Sprachmodell|Chatbot)|(?<![\p{L}])wenn\s+du\s+eine?\s+(?:KI|Sprachmodell|Assistent\w*)\s+bist/giu,
+  },
+  {
+    id: 'injection.exfiltration-link',
+    weight: 0.75,
+    pattern:
+      /!\[[^\]]*\]\(https?:\/\/[^)\s]+\?[^)\s]*=(?:\{|%7B|\$)[^)]*\)|\b(?:send|post|forward|upload)\s+(?:the\s+|this\s+|all\s+)?(?:conversation|chat|data|history|messages?|user\s+data)\s+to\s+(?:https?:\/\/|\S+@)/giu,
+  },
+];
