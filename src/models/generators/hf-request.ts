@@ -1,0 +1,81 @@
+import type { chatCompletionStream } from '@huggingface/inference';
+import { MarkwerkError } from '../../core/errors.js';
+import type { FinishReason, GenerationRequest } from './generator.js';
+
+type ChatCompletionInput = Parameters<typeof chatCompletionStream>[0];
+type ChatCompletionStreamOutput =
+  ReturnType<typeof chatCompletionStream> extends AsyncGenerator<infer Chunk> ? Chunk : never;
+
+/** Port parameters the OpenAI chat API (and so this adapter) cannot carry. */
+const UNSUPPORTED = ['topK', 'repetitionPenalty'] as const;
+
+/**
+ * The chat completion body for one request. A plain `prompt` becomes one user message, since
+ * Inference Endpoints and Providers are reached through the chat API; parameters the chat
+ * API lacks are refused rather than dropped.
+ */
+export function toChatInput(
+  request: GenerationRequest,
+  defaults: { maxNewTokens: number },
+): Pick<
+  ChatCompletionInput,
+  'messages' | 'max_tokens' | 'temperature' | 'top_p' | 'seed' | 'stop' | 'frequency_penalty'
+> {
+  const parameters = request.parameters ?? {};
+  const unsupported = UNSUPPORTED.filter((name) => parameters[name] !== undefined);
+  if (unsupported.length > 0) {
+    throw new MarkwerkError(
+      'PARAMETERS_INVALID',
+      `The hf provider cannot pass ${unsupported.join(' and ')}: the chat completion API has ` +
+        'no such parameter. Remove them, or use the tgi or llama provider.',
+      { details: { provider: 'hf', parameters: unsupported, retryable: false } },
+    );
+  }
+  const hasMessages = request.messages !== undefined && request.messages.length > 0;
+  if (hasMessages === (request.prompt !== undefined)) {
+    throw new MarkwerkError(
+      'PARAMETERS_INVALID',
+      'A generation request needs exactly one of `prompt` or a non-empty `messages`.',
+      { details: { provider: 'hf', retryable: false } },
+    );
+  }
+
+  return {
+    messages: hasMessages
+      ? (request.messages ?? []).map(({ role, content }) => ({ role, content }))
+      : [{ role: 'user', content: request.prompt ?? '' }],
+    max_tokens: parameters.maxNewTokens ?? defaults.maxNewTokens,
+    ...(parameters.temperature === undefined ? {} : { temperature: parameters.temperature }),
+    ...(parameters.topP === undefined ? {} : { top_p: parameters.topP }),
+    ...(parameters.seed === undefined ? {} : { seed: parameters.seed }),
+    ...(parameters.stop?.length ? { stop: parameters.stop } : {}),
+    ...(parameters.frequencyPenalty === undefined
+      ? {}
+      : { frequency_penalty: parameters.frequencyPenalty }),
+  };
+}
+
+/** The chat API's finish reason (OpenAI or TGI spelling) in the port's words. */
+export function toFinishReason(reason: string): FinishReason {
+  if (reason === 'stop' || reason === 'eos_token') return 'stop';
+  if (reason === 'stop_sequence') return 'stop_sequence';
+  if (reason === 'length') return 'length';
+  return 'unknown';
+}
+
+/** Text, finish reason and usage of one streamed chunk; usage may come in a choice-less one. */
+export function readChunk(chunk: ChatCompletionStreamOutput): {
+  text: string;
+  finishReason?: string;
+  usage?: { inputTokens: number; outputTokens: number };
+} {
+  const choice = chunk.choices[0];
+  const usage = chunk.usage;
+  return {
+    text: choice?.delta.content ?? '',
+    ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}),
+    ...(usage
+      ? { usage: { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens } }
+      : {}),
+  };
+}
