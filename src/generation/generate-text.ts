@@ -1,0 +1,90 @@
+/**
+ * One call from use case to cited result: picks the template and profile, checks the profile
+ * against the generator's limits, builds the request and runs it on any generator.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../core/errors.js';
+import { countTokens } from '../ingest/process/tokens.js';
+import {
+  collectStream,
+  type GenerationEvent,
+  type GenerationResult,
+  type Generator,
+} from '../models/generators/generator.js';
+import type { ComposerRequest } from '../models/generators/offline-plan.js';
+import { composeRequest } from './compose-request.js';
+import {
+  parseGenerationInput,
+  type GenerationInput,
+  type RetrievedFact,
+} from './generation-input.js';
+import { profileFor, type ProfileSet } from './parameter-profile.js';
+import type { TemplateSet } from './template-set.js';
+import { assertValidProfile } from './validate-profile.js';
+
+export interface GenerateTextOptions {
+  generator: Generator;
+  templates: TemplateSet;
+  profiles: ProfileSet;
+  useCase: string;
+  input: GenerationInput;
+  /** Retrieved facts; appended to `input.facts`. */
+  retrieved?: RetrievedFact[];
+  /** A template version; the newest by default. */
+  templateVersion?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Builds the request for a use case and checks its profile against the limits the generator
+ * reports (throws `PARAMETERS_INVALID` with the fix), without generating.
+ */
+export async function prepareRequest(options: GenerateTextOptions): Promise<ComposerRequest> {
+  const template = options.templates.get(options.useCase, options.templateVersion);
+  const profile = profileFor(options.profiles, options.useCase);
+  const facts = [...(options.input.facts ?? []), ...(options.retrieved ?? [])];
+  const request = composeRequest(options.useCase, options.input, facts, template, profile);
+
+  const info = await options.generator.info();
+  const prompt = (request.messages ?? []).map((message) => message.content).join('\n');
+  assertValidProfile(profile, info.limits, { inputTokens: countTokens(prompt) });
+  return options.signal ? { ...request, signal: options.signal } : request;
+}
+
+/**
+ * Streams the use case's text on the given generator; the finish event's result always
+ * records the template id and version, whichever provider answered.
+ */
+export async function* streamText(options: GenerateTextOptions): AsyncIterable<GenerationEvent> {
+  const request = await prepareRequest(options);
+  for await (const event of options.generator.stream(request)) {
+    if (event.type !== 'finish' || !request.template) {
+      yield event;
+      continue;
+    }
+    yield { type: 'finish', result: { ...event.result, template: request.template } };
+  }
+}
+
+/** Runs `streamText` to the end and returns the final result. */
+export function generateText(options: GenerateTextOptions): Promise<GenerationResult> {
+  return collectStream(streamText(options));
+}
+
+/** Reads and validates the JSON input file of `markwerk generate USE_CASE --input FILE`. */
+export async function readGenerationInput(file: string): Promise<GenerationInput> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError('cannot read the input file; check the path', { file });
+  }
+  try {
+    return parseGenerationInput(JSON.parse(source), file);
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new InputError(`not valid JSON (${error.message})`, { file });
+    throw error;
+  }
+}
