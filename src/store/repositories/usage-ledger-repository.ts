@@ -1,0 +1,127 @@
+import type { SqlExecutor } from '../sql-client.js';
+
+/** One generator call as the usage ledger records it. */
+export interface UsageLedgerEntry {
+  workspace: string;
+  provider: string;
+  model: string;
+  useCase: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Where the token counts came from: the server, a tokenizer, or the local estimate. */
+  tokenSource: 'server' | 'tokenizer' | 'estimate';
+  /** Null when the model has no price in the price table. */
+  cost: number | null;
+  currency: string | null;
+  latencyMs: number;
+  /** Null when the call produced no text delta (a replay, or an empty answer). */
+  timeToFirstTokenMs: number | null;
+  /** `broken`: the stream broke after text had been sent; tokens were spent all the same. */
+  outcome: 'completed' | 'broken';
+  at: Date;
+}
+
+export interface UsageTotals {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Cost in the asked currency; calls priced in another currency or unpriced add nothing. */
+  cost: number;
+}
+
+interface LedgerRow {
+  workspace: string;
+  provider: string;
+  model: string;
+  use_case: string;
+  input_tokens: number;
+  output_tokens: number;
+  token_source: UsageLedgerEntry['tokenSource'];
+  cost: number | null;
+  currency: string | null;
+  latency_ms: number;
+  ttft_ms: number | null;
+  outcome: UsageLedgerEntry['outcome'];
+  at: Date;
+}
+
+export async function insertUsage(db: SqlExecutor, entry: UsageLedgerEntry): Promise<void> {
+  await db.query(
+    `insert into generation_usage (workspace, provider, model, use_case, input_tokens,
+       output_tokens, token_source, cost, currency, latency_ms, ttft_ms, outcome, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      entry.workspace,
+      entry.provider,
+      entry.model,
+      entry.useCase,
+      entry.inputTokens,
+      entry.outputTokens,
+      entry.tokenSource,
+      entry.cost,
+      entry.currency,
+      entry.latencyMs,
+      entry.timeToFirstTokenMs,
+      entry.outcome,
+      entry.at,
+    ],
+  );
+}
+
+/** Totals of one workspace's calls at or after `since` (and before `until`, when given). */
+export async function sumUsage(
+  db: SqlExecutor,
+  query: { workspace: string; since: Date; until?: Date; currency: string },
+): Promise<UsageTotals> {
+  const [row] = await db.query<{
+    calls: number;
+    input_tokens: number;
+    output_tokens: number;
+    cost: number;
+  }>(
+    `select count(*)::float8 as calls,
+       coalesce(sum(input_tokens), 0)::float8 as input_tokens,
+       coalesce(sum(output_tokens), 0)::float8 as output_tokens,
+       coalesce(sum(cost) filter (where currency = $4), 0)::float8 as cost
+     from generation_usage
+     where workspace = $1 and at >= $2 and ($3::timestamptz is null or at < $3)`,
+    [query.workspace, query.since, query.until ?? null, query.currency],
+  );
+  return {
+    calls: row?.calls ?? 0,
+    inputTokens: row?.input_tokens ?? 0,
+    outputTokens: row?.output_tokens ?? 0,
+    cost: row?.cost ?? 0,
+  };
+}
+
+/** Ledger entries, newest first. */
+export async function listUsage(
+  db: SqlExecutor,
+  query: { workspace?: string; since?: Date; limit?: number } = {},
+): Promise<UsageLedgerEntry[]> {
+  const rows = await db.query<LedgerRow>(
+    `select workspace, provider, model, use_case, input_tokens, output_tokens, token_source,
+       cost, currency, latency_ms, ttft_ms, outcome, at
+     from generation_usage
+     where ($1::text is null or workspace = $1) and ($2::timestamptz is null or at >= $2)
+     order by at desc, id desc
+     limit $3`,
+    [query.workspace ?? null, query.since ?? null, query.limit ?? 1_000],
+  );
+  return rows.map((row) => ({
+    workspace: row.workspace,
+    provider: row.provider,
+    model: row.model,
+    useCase: row.use_case,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    tokenSource: row.token_source,
+    cost: row.cost,
+    currency: row.currency,
+    latencyMs: row.latency_ms,
+    timeToFirstTokenMs: row.ttft_ms,
+    outcome: row.outcome,
+    at: row.at,
+  }));
+}
