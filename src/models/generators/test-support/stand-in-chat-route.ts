@@ -170,6 +170,8 @@ async function breakStream(
   scripted: StreamBreak,
 ): Promise<void> {
   if (scripted.drop) {
+    // Drop where the next token would come, so the tokens sent so far reach the client.
+    await pause(Math.max(20, exchange.pacing.tokenDelayMs));
     if (scripted.drop.clean) return sse.end();
     exchange.response.destroy();
     return;
