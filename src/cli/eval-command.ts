@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerEvalBertscoreCommand } from './evaluation/eval-bertscore-command.js';
 import { registerEvalReadabilityCommand } from './evaluation/eval-readability-command.js';
 import { registerEvalTextCommand } from './evaluation/eval-text-command.js';
 import { registerEvalRetrievalCommand } from './retrieval/eval-retrieval-command.js';
@@ -10,4 +11,5 @@ export function registerEvalCommand(program: Command): void {
   registerEvalRetrievalCommand(evaluate);
   registerEvalReadabilityCommand(evaluate);
   registerEvalTextCommand(evaluate);
+  registerEvalBertscoreCommand(evaluate);
 }
