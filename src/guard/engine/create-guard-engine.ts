@@ -19,6 +19,8 @@ export interface GuardEngineOptions {
   detectors: readonly GuardDetector[];
   /** `guard.actions` configuration, parsed or raw; defaults apply to what it leaves out. */
   actions?: PolicyActions | unknown;
+  /** Default actions for rule ids, such as the brand policy's claim rules; config beats them. */
+  ruleDefaults?: Readonly<Record<string, GuardAction>>;
   /** Version of the brand policy the detectors use, or `none`; logged with each decision. */
   policyVersion?: string;
   /** Receives every decision of every scan, e.g. the moderation log repository. */
@@ -56,6 +58,7 @@ export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
   const actions = parsePolicyActions(options.actions ?? {});
   const policyVersion = `${options.policyVersion ?? 'none'}+${sha256(JSON.stringify(actions)).slice(0, 8)}`;
   const logger = options.logger ?? silentLogger;
+  const ruleDefaults = options.ruleDefaults ?? {};
 
   async function scanText(text: string, context: ScanOptions): Promise<GuardScanResult> {
     const scanId = randomUUID();
@@ -69,7 +72,9 @@ export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
 
     const decided = outputs
       .flatMap((output) => output.findings)
-      .map((finding) => ({ ...finding, action: decideAction(finding, context, actions) }));
+      .map((finding) =>
+        withDecision(finding, decideAction(finding, context, actions, ruleDefaults)),
+      );
     const findings = resolveOverlaps(decided);
     const verdict = findings.reduce<GuardAction>(
       (strictest, finding) => stricterAction(strictest, finding.action),
@@ -113,4 +118,11 @@ async function runDetector(
       { cause: error, details: { detector: detector.name } },
     );
   }
+}
+
+/** The finding with the policy's action; the detector's own proposal stays for reviewers. */
+function withDecision(finding: GuardFinding, action: GuardAction): GuardFinding {
+  if (finding.action === action) return finding;
+  if (finding.action === 'allow') return { ...finding, action };
+  return { ...finding, action, details: { ...finding.details, proposedAction: finding.action } };
 }

@@ -84,11 +84,14 @@ export function parsePolicyActions(config: unknown = {}): PolicyActions {
  * setting for the text's source beats a general one: configured rules for the source,
  * configured rules, default rules for the source, default rules, then the same for types.
  * For `CLAIM` findings the specific rule id in `details.ruleId` is looked up first.
+ * `ruleDefaults` adds default rule actions, such as those the brand policy gives its claim
+ * rules.
  */
 export function decideAction(
   finding: Pick<GuardFinding, 'type' | 'rule' | 'details'>,
   context: Pick<GuardContext, 'source'>,
   actions: PolicyActions,
+  ruleDefaults: Readonly<Record<string, GuardAction>> = {},
 ): GuardAction {
   const rules = [finding.rule];
   const specific = finding.details?.ruleId;
@@ -98,7 +101,7 @@ export function decideAction(
     source ? actions.sources[source] : undefined,
     actions,
     source ? defaultSourceActions[source] : undefined,
-    { types: defaultTypeActions, rules: defaultRuleActions },
+    { types: defaultTypeActions, rules: { ...defaultRuleActions, ...ruleDefaults } },
   ];
 
   for (const layer of layers) {

@@ -1,0 +1,98 @@
+/**
+ * Builds the guard engine a command runs: the configuration's `guard` section, the brand
+ * policy it points at, the shipped detectors and, when asked, the moderation log.
+ * @module
+ */
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MarkwerkError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import { builtinDetectors, policyRuleActions } from '../../guard/engine/builtin-detectors.js';
+import { createGuardEngine, type GuardEngine } from '../../guard/engine/create-guard-engine.js';
+import type { GuardDetector } from '../../guard/engine/detector.js';
+import { guardConfigSchema, type GuardConfig } from '../../guard/engine/guard-config.js';
+import type { ModerationSink } from '../../guard/engine/moderation-decisions.js';
+import { loadPolicy } from '../../guard/policy/load-policy.js';
+import type { BrandPolicy } from '../../guard/policy/policy-schema.js';
+import type { CommandContext } from '../cli-context.js';
+
+/** The repository root, where the bundled samples are (same depth from src/ and dist/). */
+export const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The sample brand policy the red-team cases are written against. */
+export const samplePolicyFile = path.join(packageRoot, 'samples', 'brand', 'policy.yaml');
+
+export interface OpenGuardOptions {
+  /** `--policy`; `none` turns policy checks off. */
+  policy?: string | undefined;
+  /** Used when neither `--policy` nor the configuration names a policy file. */
+  fallbackPolicy?: string | undefined;
+  moderationLog?: ModerationSink;
+  /** Replaces the shipped detectors (tests). */
+  detectors?: (policy: BrandPolicy | undefined, config: GuardConfig) => GuardDetector[];
+}
+
+export interface OpenedGuard {
+  engine: GuardEngine;
+  /** The policy file read, or undefined when none applies. */
+  policyFile: string | undefined;
+  policy: BrandPolicy | undefined;
+}
+
+/** Reads `guard` from the loaded configuration; a bad key fails naming it. */
+export function guardConfigOf(context: CommandContext): GuardConfig {
+  const raw = (context.loaded.config as { guard?: unknown }).guard ?? {};
+  const parsed = guardConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues
+    .map((issue) => `guard.${issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
+  throw new MarkwerkError('CONFIG_INVALID', `Invalid guard configuration: ${problems}.`, {
+    exitCode: 2,
+    details: { issues: parsed.error.issues },
+  });
+}
+
+/**
+ * Which policy file applies: `--policy`, else `guard.policyFile` (relative to the config
+ * file), else `brand/policy.yaml` beside the config file when it exists, else the fallback,
+ * else none.
+ */
+export function resolvePolicyFile(
+  context: CommandContext,
+  config: GuardConfig,
+  options: Pick<OpenGuardOptions, 'policy' | 'fallbackPolicy'>,
+): string | undefined {
+  if (options.policy === 'none') return undefined;
+  if (options.policy) return path.resolve(options.policy);
+  const base = context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
+  if (config.policyFile) return path.resolve(base, config.policyFile);
+  const beside = path.join(base, 'brand', 'policy.yaml');
+  if (existsSync(beside)) return beside;
+  return options.fallbackPolicy;
+}
+
+export async function openGuard(
+  context: CommandContext,
+  options: OpenGuardOptions = {},
+  logger: Logger = context.logger,
+): Promise<OpenedGuard> {
+  const config = guardConfigOf(context);
+  const policyFile = resolvePolicyFile(context, config, options);
+  const policy = policyFile ? await loadPolicy(policyFile) : undefined;
+  const detectors = options.detectors
+    ? options.detectors(policy, config)
+    : builtinDetectors({ policy, grounding: config.grounding });
+
+  const engine = createGuardEngine({
+    detectors,
+    actions: config.actions,
+    ruleDefaults: policyRuleActions(policy),
+    ...(policy ? { policyVersion: String(policy.version) } : {}),
+    ...(options.moderationLog ? { moderationLog: options.moderationLog } : {}),
+    logger,
+  });
+  return { engine, policyFile, policy };
+}

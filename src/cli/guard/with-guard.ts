@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { GuardEngine } from '../../guard/engine/create-guard-engine.js';
+import { recordModerationDecisions } from '../../store/repositories/moderation-log-repository.js';
+import { commandContext, withStore, type CommandContext } from '../cli-context.js';
+import { openGuard, type OpenGuardOptions } from './open-guard.js';
+
+export interface GuardRunOptions {
+  policy?: string;
+  /** False with `--no-log`. */
+  log?: boolean;
+}
+
+/**
+ * Runs `work` with the configured engine. Unless `--no-log` is given, every decision is
+ * recorded in the workspace's moderation log, in the store opened for the command.
+ */
+export async function withGuard(
+  command: Command,
+  options: GuardRunOptions,
+  work: (engine: GuardEngine, context: CommandContext) => Promise<void>,
+  extra: Omit<OpenGuardOptions, 'policy' | 'moderationLog'> = {},
+): Promise<void> {
+  const context = commandContext(command.optsWithGlobals());
+  const openOptions = { ...extra, policy: options.policy };
+
+  if (options.log === false) {
+    const { engine } = await openGuard(context, openOptions);
+    await work(engine, context);
+    return;
+  }
+  await withStore(context, async (store) => {
+    const { engine } = await openGuard(context, {
+      ...openOptions,
+      moderationLog: (decisions) => recordModerationDecisions(store, decisions),
+    });
+    await work(engine, context);
+  });
+}

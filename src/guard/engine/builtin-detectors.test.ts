@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ledgerRules } from '../claims/detect-claims.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { builtinDetectors, policyRuleActions } from './builtin-detectors.js';
+import { createGuardEngine } from './create-guard-engine.js';
+import { defaultRuleActions } from './policy-actions.js';
+
+describe('builtin detectors', () => {
+  it('keep the claims ledger actions as engine rule defaults', () => {
+    for (const { rule, action } of Object.values(ledgerRules)) {
+      expect(defaultRuleActions[rule]).toBe(action);
+    }
+  });
+
+  it('check claims, disclaimers and brand terms only with a policy and only on output', async () => {
+    const policy = await loadPolicy('samples/brand/policy.yaml');
+    const withPolicy = createGuardEngine({
+      detectors: builtinDetectors({ policy }),
+      ruleDefaults: policyRuleActions(policy),
+    });
+    const without = createGuardEngine({ detectors: builtinDetectors() });
+    const text = 'Die BergFink Sonnencreme ist absolut sicher.';
+    const context = { lang: 'de', category: 'sun-protection' } as const;
+
+    const copy = await withPolicy.scanText(text, { ...context, direction: 'out' });
+    const question = await withPolicy.scanText(text, { ...context, direction: 'in' });
+    const noPolicy = await without.scanText(text, { ...context, direction: 'out' });
+
+    expect(new Set(copy.findings.map((finding) => finding.type))).toEqual(
+      new Set(['BRAND_TERM', 'CLAIM', 'DISCLAIMER_MISSING']),
+    );
+    expect(question.findings).toEqual([]);
+    expect(noPolicy.findings).toEqual([]);
+  });
+
+  it('blocks an approved claim outside its markets and lets it pass inside them', async () => {
+    const policy = await loadPolicy('samples/brand/policy.yaml');
+    const engine = createGuardEngine({
+      detectors: builtinDetectors({ policy, now: new Date('2026-01-15') }),
+      ruleDefaults: policyRuleActions(policy),
+    });
+    const claim =
+      'Firnlicht Kids Sonnenmilch LSF 50+ ist für Kinder ab 1 Jahr geeignet und ' +
+      'dermatologisch getestet.';
+
+    const home = await engine.scanText(claim, { lang: 'de', direction: 'out', market: 'DE' });
+    const abroad = await engine.scanText(claim, { lang: 'de', direction: 'out', market: 'CH' });
+
+    expect(home.verdict).toBe('allow');
+    expect(abroad.verdict).toBe('block');
+  });
+});
