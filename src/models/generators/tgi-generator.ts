@@ -43,6 +43,7 @@ export class TgiGenerator implements Generator {
   private readonly endpoint: TgiGeneratorOptions & { provider: string };
   private readonly chat: OpenAiGenerator;
   private cachedInfo: Promise<GeneratorInfo> | undefined;
+  private resultModel: Promise<string> | undefined;
 
   constructor(private readonly options: TgiGeneratorOptions) {
     this.endpoint = { ...options, provider: PROVIDER };
@@ -160,12 +161,16 @@ export class TgiGenerator implements Generator {
     };
   }
 
-  /** The model id for results, asked alongside the generation; `tgi` when /info fails. */
+  /**
+   * The model id for results, asked alongside the first generation. When /info fails, results
+   * name the model `tgi` and /info is not asked again for them (info() itself still retries).
+   */
   private modelName(): Promise<string> {
-    return this.info().then(
+    this.resultModel ??= this.info().then(
       (info) => info.model,
       () => PROVIDER,
     );
+    return this.resultModel;
   }
 
   private async identity(request: GenerationRequest, model: Promise<string>) {
