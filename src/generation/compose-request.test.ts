@@ -87,7 +87,11 @@ describe('composeRequest', () => {
     const built = request('meta-description', { language: 'en', product }, [sunFact]);
 
     expect(built.parameters).toMatchObject({ maxNewTokens: 80, temperature: 0.4, stop: ['\n'] });
-    expect(built.template).toEqual({ id: 'meta-description', version: 1 });
+    expect(built.tags).toEqual({
+      useCase: 'meta-description',
+      template: { id: 'meta-description', version: 1 },
+      chunkIds: ['chunk-spf'],
+    });
     expect(built.composition).toMatchObject({ maxCharacters: 155, channel: 'web', language: 'en' });
     expect(built.composition?.slots.features?.value).toEqual([
       'SPF 50',

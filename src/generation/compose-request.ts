@@ -15,7 +15,8 @@ import type { PromptTemplate } from './template-schema.js';
 
 /**
  * The request for `useCase`: system and user messages rendered with Jinja, the profile's
- * parameters, the template reference, and the offline composition plan. Retrieved text
+ * parameters, tags (use case, template id and version, chunk ids in prompt order) and the
+ * offline composition plan. Retrieved text
  * enters the prompt only as JSON-quoted data inside `<facts>`, never as instructions.
  */
 export function composeRequest(
@@ -59,7 +60,11 @@ export function composeRequest(
   return {
     messages,
     parameters: toParameters(profile),
-    template: composition.template ?? { id: template.id, version: template.version },
+    tags: {
+      useCase,
+      template: { id: template.id, version: template.version },
+      chunkIds: facts.map((fact) => fact.id),
+    },
     composition,
   };
 }

@@ -54,15 +54,23 @@ describe('generateText', () => {
   it('records the template on the result of a model adapter that knows nothing of templates', async () => {
     const generator = new EchoGenerator({ maxTotalTokens: 4096 });
     const input = { language: 'en' as const, product };
+    const tags = { workspace: 'bergfink', datasetVersion: 'v7' };
     const result = await generateText({
       generator,
       templates,
       profiles,
       useCase: 'ad-headline',
       input,
+      tags,
     });
 
     expect(result.template).toEqual({ id: 'ad-headline', version: 1 });
+    expect(generator.requests[0]?.tags).toEqual({
+      ...tags,
+      useCase: 'ad-headline',
+      template: { id: 'ad-headline', version: 1 },
+      chunkIds: [],
+    });
     expect(generator.requests[0]?.messages?.[0]?.content).toContain('ad headlines');
     expect(generator.requests[0]?.parameters?.maxNewTokens).toBe(20);
   });

@@ -10,6 +10,7 @@ import {
   collectStream,
   type GenerationEvent,
   type GenerationResult,
+  type GenerationTags,
   type Generator,
 } from '../models/generators/generator.js';
 import type { ComposerRequest } from '../models/generators/offline-plan.js';
@@ -34,6 +35,8 @@ export interface GenerateTextOptions {
   /** A template version; the newest by default. */
   templateVersion?: number;
   signal?: AbortSignal;
+  /** Workspace and dataset version for metering and caching; use case, template and chunk ids are set here. */
+  tags?: GenerationTags;
 }
 
 /**
@@ -49,7 +52,8 @@ export async function prepareRequest(options: GenerateTextOptions): Promise<Comp
   const info = await options.generator.info();
   const prompt = (request.messages ?? []).map((message) => message.content).join('\n');
   assertValidProfile(profile, info.limits, { inputTokens: countTokens(prompt) });
-  return options.signal ? { ...request, signal: options.signal } : request;
+  const tags = { ...options.tags, ...request.tags };
+  return { ...request, tags, ...(options.signal ? { signal: options.signal } : {}) };
 }
 
 /**
@@ -58,12 +62,13 @@ export async function prepareRequest(options: GenerateTextOptions): Promise<Comp
  */
 export async function* streamText(options: GenerateTextOptions): AsyncIterable<GenerationEvent> {
   const request = await prepareRequest(options);
+  const template = request.tags?.template;
   for await (const event of options.generator.stream(request)) {
-    if (event.type !== 'finish' || !request.template) {
+    if (event.type !== 'finish' || !template) {
       yield event;
       continue;
     }
-    yield { type: 'finish', result: { ...event.result, template: request.template } };
+    yield { type: 'finish', result: { ...event.result, template } };
   }
 }
 

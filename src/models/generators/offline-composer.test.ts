@@ -198,7 +198,7 @@ describe('OfflineComposer', () => {
 
     await expect(
       new OfflineComposer().generate(composerRequest({}, { signal: controller.signal })),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: 'INTERRUPTED' });
   });
 
   it('describes itself as the offline provider', async () => {

@@ -4,6 +4,7 @@
  * sources, and every result is labelled as offline-composed.
  * @module
  */
+import { MarkwerkError } from '../../core/errors.js';
 import { countTokens } from '../../ingest/process/tokens.js';
 import {
   collectStream,
@@ -46,21 +47,20 @@ export class OfflineComposer implements Generator {
 
   async *stream(request: GenerationRequest): AsyncIterable<GenerationEvent> {
     const started = this.#now();
-    request.signal?.throwIfAborted();
+    throwIfAborted(request.signal);
 
-    const composerRequest = request as ComposerRequest;
-    const plan = composerRequest.composition ?? planFromMessages(request);
+    const plan = (request as ComposerRequest).composition ?? planFromMessages(request);
     const composition = applyStop(compose(plan, request.parameters), request.parameters?.stop);
 
     let firstDelta: number | undefined;
     for (const [index, sentence] of composition.sentences.entries()) {
-      request.signal?.throwIfAborted();
+      throwIfAborted(request.signal);
       firstDelta ??= this.#now();
       yield { type: 'text-delta', text: index === 0 ? sentence.text : ` ${sentence.text}` };
     }
 
     const text = joinSentences(composition.sentences);
-    const template = composerRequest.template ?? plan.template;
+    const template = request.tags?.template ?? plan.template;
     const result: GenerationResult = {
       text,
       finishReason: composition.finishReason,
@@ -85,6 +85,14 @@ export class OfflineComposer implements Generator {
   generate(request: GenerationRequest): Promise<GenerationResult> {
     return collectStream(this.stream(request));
   }
+}
+
+/** Stops a composition the caller aborted, as the HTTP adapters do (`INTERRUPTED`). */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  throw new MarkwerkError('INTERRUPTED', 'The offline composition was aborted by the caller.', {
+    cause: signal.reason,
+  });
 }
 
 /** The result's text with the visible `[offline composer]` marker, for people to read. */

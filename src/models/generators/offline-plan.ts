@@ -50,8 +50,10 @@ export interface CompositionPlan {
   fallback: string;
 }
 
-/** A generation request that also carries a composition plan for the offline composer. */
+/**
+ * A generation request that also carries a composition plan for the offline composer. The
+ * template it came from is in `tags.template`, as for every generator.
+ */
 export interface ComposerRequest extends GenerationRequest {
   composition?: CompositionPlan;
-  template?: TemplateReference;
 }
