@@ -9,6 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MarkwerkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
+import {
+  createEmbedder,
+  type EmbedderConfigInput,
+} from '../../models/embedders/create-embedder.js';
+import type { Embedder } from '../../models/embedders/embedder.js';
 import { builtinDetectors, policyRuleActions } from '../../guard/engine/builtin-detectors.js';
 import { createGuardEngine, type GuardEngine } from '../../guard/engine/create-guard-engine.js';
 import type { GuardDetector } from '../../guard/engine/detector.js';
@@ -39,6 +44,8 @@ export interface OpenedGuard {
   /** The policy file read, or undefined when none applies. */
   policyFile: string | undefined;
   policy: BrandPolicy | undefined;
+  /** Releases the grounding embedder, when one was opened. */
+  close(): Promise<void>;
 }
 
 /** Reads `guard` from the loaded configuration; a bad key fails naming it. */
@@ -82,9 +89,10 @@ export async function openGuard(
   const config = guardConfigOf(context);
   const policyFile = resolvePolicyFile(context, config, options);
   const policy = policyFile ? await loadPolicy(policyFile) : undefined;
+  const embedder = options.detectors ? undefined : await groundingEmbedder(context, config);
   const detectors = options.detectors
     ? options.detectors(policy, config)
-    : builtinDetectors({ policy, grounding: config.grounding });
+    : builtinDetectors({ policy, grounding: config.grounding, embedder });
 
   const engine = createGuardEngine({
     detectors,
@@ -94,5 +102,16 @@ export async function openGuard(
     ...(options.moderationLog ? { moderationLog: options.moderationLog } : {}),
     logger,
   });
-  return { engine, policyFile, policy };
+  return { engine, policyFile, policy, close: async () => embedder?.close() };
+}
+
+/** The retrieval embedder, when `guard.grounding.semantic` asks for embedding similarity. */
+async function groundingEmbedder(
+  context: CommandContext,
+  config: GuardConfig,
+): Promise<Embedder | undefined> {
+  if (!config.grounding.semantic) return undefined;
+  const embedder = context.loaded.config.retrieval.embedder;
+  if (embedder.provider === 'none') return undefined;
+  return createEmbedder(embedder as EmbedderConfigInput);
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { GuardEngine } from '../../guard/engine/create-guard-engine.js';
+import type { ModerationSink } from '../../guard/engine/moderation-decisions.js';
 import { recordModerationDecisions } from '../../store/repositories/moderation-log-repository.js';
 import { commandContext, withStore, type CommandContext } from '../cli-context.js';
-import { openGuard, type OpenGuardOptions } from './open-guard.js';
+import { openGuard, type OpenGuardOptions, type OpenedGuard } from './open-guard.js';
 
 export interface GuardRunOptions {
   policy?: string;
@@ -23,16 +24,21 @@ export async function withGuard(
   const context = commandContext(command.optsWithGlobals());
   const openOptions = { ...extra, policy: options.policy };
 
+  const run = async (opened: OpenedGuard) => {
+    try {
+      await work(opened.engine, context);
+    } finally {
+      await opened.close();
+    }
+  };
+
   if (options.log === false) {
-    const { engine } = await openGuard(context, openOptions);
-    await work(engine, context);
+    await run(await openGuard(context, openOptions));
     return;
   }
   await withStore(context, async (store) => {
-    const { engine } = await openGuard(context, {
-      ...openOptions,
-      moderationLog: (decisions) => recordModerationDecisions(store, decisions),
-    });
-    await work(engine, context);
+    const moderationLog: ModerationSink = (decisions) =>
+      recordModerationDecisions(store, decisions);
+    await run(await openGuard(context, { ...openOptions, moderationLog }));
   });
 }

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../core/logger.js';
+import type { CommandContext } from '../cli-context.js';
+import { guardConfigOf, openGuard, resolvePolicyFile, samplePolicyFile } from './open-guard.js';
+
+function contextWith(file: string | undefined, guard?: unknown): CommandContext {
+  return {
+    loaded: {
+      config: { guard } as unknown as CommandContext['loaded']['config'],
+      file,
+      workspace: '/tmp/unused',
+      databaseUrl: undefined,
+    },
+    logger: silentLogger,
+  };
+}
+
+describe('resolvePolicyFile', () => {
+  const sampleConfig = path.resolve('samples/markwerk.yaml');
+
+  it('prefers --policy, then guard.policyFile beside the config, then brand/policy.yaml there', () => {
+    const context = contextWith(sampleConfig);
+    const config = guardConfigOf(context);
+
+    expect(resolvePolicyFile(context, config, { policy: 'my.yaml' })).toBe(path.resolve('my.yaml'));
+    expect(resolvePolicyFile(context, { ...config, policyFile: 'p/x.yaml' }, {})).toBe(
+      path.resolve('samples/p/x.yaml'),
+    );
+    expect(resolvePolicyFile(context, config, {})).toBe(samplePolicyFile);
+  });
+
+  it('uses the fallback only when nothing else names a policy, and none turns it off', () => {
+    const context = contextWith(path.join('/tmp', 'no-policy-here', 'markwerk.yaml'));
+    const config = guardConfigOf(context);
+
+    expect(resolvePolicyFile(context, config, {})).toBeUndefined();
+    expect(resolvePolicyFile(context, config, { fallbackPolicy: 'f.yaml' })).toBe('f.yaml');
+    const sample = contextWith(sampleConfig);
+    expect(resolvePolicyFile(sample, guardConfigOf(sample), { policy: 'none' })).toBeUndefined();
+  });
+});
+
+describe('openGuard', () => {
+  it('applies configured actions and the policy version', async () => {
+    const context = contextWith(path.resolve('samples/markwerk.yaml'), {
+      actions: { types: { TOXICITY: 'flag' } },
+    });
+    const { engine, policy, close } = await openGuard(context);
+
+    const result = await engine.scanText('You idiot.', { lang: 'en', direction: 'in' });
+    await close();
+
+    expect(policy?.version).toBe(3);
+    expect(result.verdict).toBe('flag');
+    expect(result.policyVersion).toMatch(/^3\+[0-9a-f]{8}$/);
+  });
+
+  it('fails naming the key when the guard configuration is invalid', () => {
+    const context = contextWith(undefined, { actions: { types: { EMAIL: 'hide' } } });
+    expect(() => guardConfigOf(context)).toThrow(/guard\.actions\.types\.EMAIL/);
+  });
+});
