@@ -105,7 +105,7 @@ describe('OfflineComposer', () => {
 
     expect(result).toMatchObject({
       provider: 'offline',
-      model: 'offline-composer',
+      model: 'markwerk/offline-composer',
       label: offlineLabel,
     });
     expect(markedText(result)).toBe(`[offline composer] ${result.text}`);
@@ -204,8 +204,8 @@ describe('OfflineComposer', () => {
   it('describes itself as the offline provider', async () => {
     expect(await new OfflineComposer().info()).toEqual({
       provider: 'offline',
-      model: 'offline-composer',
-      revision: '1',
+      model: 'markwerk/offline-composer',
+      revision: 'markwerk@0.1.0',
     });
   });
 });

@@ -4,6 +4,7 @@
  * sources, and every result is labelled as offline-composed.
  * @module
  */
+import { createRequire } from 'node:module';
 import { MarkwerkError } from '../../core/errors.js';
 import { countTokens } from '../../ingest/process/tokens.js';
 import {
@@ -23,13 +24,19 @@ import { planFromMessages } from './offline-messages.js';
 export const offlineLabel = 'offline composer';
 export const offlineMarker = `[${offlineLabel}]`;
 
+/** The model id of the composer's card in the model registry. */
+export const offlineModel = 'markwerk/offline-composer';
+
+/** The composer ships with Markwerk, so its revision is the package version. */
+const offlineRevision = `markwerk@${(createRequire(import.meta.url)('../../../package.json') as { version: string }).version}`;
+
 export interface OfflineComposerOptions {
   /** Milliseconds clock for timings; `performance.now` by default. */
   now?: () => number;
 }
 
 /**
- * A `Generator` (provider `offline`, model `offline-composer`) that executes the composition
+ * A `Generator` (provider `offline`, model `markwerk/offline-composer`) that executes the composition
  * plan `composeRequest` attaches to a request. A request without a plan (plain messages) is
  * composed from the fact blocks in its last user message, or answered with a fixed notice.
  * Same request, same text and citations.
@@ -42,7 +49,7 @@ export class OfflineComposer implements Generator {
   }
 
   info(): Promise<GeneratorInfo> {
-    return Promise.resolve({ provider: 'offline', model: 'offline-composer', revision: '1' });
+    return Promise.resolve({ provider: 'offline', model: offlineModel, revision: offlineRevision });
   }
 
   async *stream(request: GenerationRequest): AsyncIterable<GenerationEvent> {
@@ -73,7 +80,7 @@ export class OfflineComposer implements Generator {
         timeToFirstTokenMs: (firstDelta ?? this.#now()) - started,
         totalMs: this.#now() - started,
       },
-      model: 'offline-composer',
+      model: offlineModel,
       provider: 'offline',
       sentences: composition.sentences,
       label: offlineLabel,
