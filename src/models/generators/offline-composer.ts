@@ -28,7 +28,8 @@ export const offlineMarker = `[${offlineLabel}]`;
 export const offlineModel = 'markwerk/offline-composer';
 
 /** The composer ships with Markwerk, so its revision is the package version. */
-const offlineRevision = `markwerk@${(createRequire(import.meta.url)('../../../package.json') as { version: string }).version}`;
+const packageJson = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const offlineRevision = `markwerk@${packageJson.version}`;
 
 export interface OfflineComposerOptions {
   /** Milliseconds clock for timings; `performance.now` by default. */
