@@ -129,6 +129,18 @@ describe('analyseExperiment', () => {
     expect(comparison!.interval.lower).toBeLessThan(comparison!.absoluteUplift);
     expect(comparison!.interval.upper).toBeGreaterThan(comparison!.absoluteUplift);
     expect(a!.successes).toBeGreaterThan(80);
+    // The day-by-day series uses the Welch normal interval; it should agree with the bootstrap.
+    const daily = analysis.daily.at(-1)!;
+    const width = comparison!.interval.upper - comparison!.interval.lower;
+    expect(daily.absoluteUplift).toBeCloseTo(comparison!.absoluteUplift, 10);
+    expect(Math.abs(daily.upper - daily.lower - width)).toBeLessThan(0.15 * width);
+
+    const large = analyseExperiment({ ...plan, metric: 'revenue' }, events, {
+      now: after(1),
+      bootstrapMaxUsers: 100,
+    });
+    expect(large.comparisons[0]!.method).toBe('welch-normal-mean-difference');
+    expect(large.comparisons[0]!.interval.upper).toBeCloseTo(daily.upper, 10);
   });
 
   it('lets the control win when every treatment is significantly worse', () => {

@@ -39,7 +39,10 @@ export interface VariantSummary {
   revenuePerUser: number | null;
 }
 
-/** The uplift of one treatment at the end of one day, for plots over time. */
+/**
+ * The uplift of one treatment at the end of one day, for plots over time. Revenue intervals
+ * here are Welch normal intervals (a bootstrap per day is too slow for large experiments).
+ */
 export interface DailyUplift {
   day: number;
   /** End of the day (or the analysis time, for the day in progress). */
@@ -70,6 +73,12 @@ export interface AnalyseOptions {
   confidence?: number;
   /** Bootstrap resamples for revenue intervals, default 2000. */
   resamples?: number;
+  /**
+   * Above this many users in all arms together the revenue interval is the Welch normal
+   * interval instead of the bootstrap, default 20,000: the bootstrap's cost grows with users ×
+   * resamples, while with that many users the mean difference is close to normal anyway.
+   */
+  bootstrapMaxUsers?: number;
 }
 
 /**
@@ -89,10 +98,12 @@ export function analyseExperiment(
   const start = Math.min(plan.createdAt.getTime(), firstEvent);
   const elapsedDays = Math.max(0, now - start) / DAY_MS;
   const users = foldUserOutcomes(events, plan.metric);
-  const compare = (arms: ArmSnapshot[]) =>
+  const compare = (arms: ArmSnapshot[], revenueInterval: 'bootstrap' | 'normal') =>
     arms
       .slice(1)
-      .map((arm) => compareArms(arms[0]!, arm, { metric: plan.metric, ...options }))
+      .map((arm) =>
+        compareArms(arms[0]!, arm, { ...options, metric: plan.metric, revenueInterval }),
+      )
       .filter((item): item is ArmComparison => item !== undefined);
 
   const fractions: number[] = [];
@@ -104,7 +115,7 @@ export function analyseExperiment(
     const smallest = Math.min(...arms.map((arm) => arm.users));
     fractions.push(smallest / plan.sampleSizePerArm);
     const until = new Date(Math.min(cutoff, now)).toISOString();
-    for (const item of compare(arms)) {
+    for (const item of compare(arms, 'normal')) {
       const { variant, absoluteUplift, interval, zStatistic } = item;
       const { lower, upper } = interval;
       daily.push({ day, until, variant, absoluteUplift, lower, upper, zStatistic });
@@ -112,7 +123,9 @@ export function analyseExperiment(
   }
 
   const arms = snapshotAt(users, names, now + 1);
-  const comparisons = compare(arms);
+  const totalUsers = arms.reduce((sum, arm) => sum + arm.users, 0);
+  const bootstrap = totalUsers <= (options.bootstrapMaxUsers ?? 20_000);
+  const comparisons = compare(arms, bootstrap ? 'bootstrap' : 'normal');
   const look = currentLook(fractions, {
     alpha: plan.alpha,
     comparisons: names.length - 1,

@@ -1,5 +1,5 @@
 import { bootstrapMeanDifference } from './bootstrap.js';
-import { normalSurvival } from './normal.js';
+import { inverseNormalCdf, normalSurvival } from './normal.js';
 import { twoProportionZTest } from './proportions.js';
 import type { ArmSnapshot } from './user-outcomes.js';
 
@@ -16,7 +16,7 @@ export interface ArmComparison {
   zStatistic: number;
   /** Two-sided p-value of zStatistic (for revenue, of the Welch z: a normal approximation). */
   pValue: number;
-  method: 'two-proportion-z' | 'bootstrap-mean-difference';
+  method: 'two-proportion-z' | 'bootstrap-mean-difference' | 'welch-normal-mean-difference';
 }
 
 export interface CompareOptions {
@@ -25,6 +25,11 @@ export interface CompareOptions {
   confidence?: number;
   /** Bootstrap resamples for revenue, default 2000. */
   resamples?: number;
+  /**
+   * Revenue interval: `bootstrap` (default) or the faster `normal` Welch interval, used for
+   * the day-by-day series where a bootstrap per day would cost too much on large experiments.
+   */
+  revenueInterval?: 'bootstrap' | 'normal';
   seed?: number;
 }
 
@@ -41,7 +46,8 @@ function variance(values: readonly number[]): number {
 /**
  * Compares a treatment arm with the control. Rates use the two-proportion z-test and its Wald
  * interval; revenue uses a percentile bootstrap interval for the difference in revenue per
- * user, and a Welch z (difference over its unpooled standard error) for the sequential rule.
+ * user (or the Welch normal interval on request), and a Welch z (difference over its unpooled
+ * standard error) for the sequential rule.
  * Returns undefined while either arm has no users.
  */
 export function compareArms(
@@ -70,25 +76,37 @@ export function compareArms(
     };
   }
 
+  const controlMean = mean(control.revenuePerUser);
+  const difference = mean(treatment.revenuePerUser) - controlMean;
+  const standardError = Math.sqrt(
+    variance(control.revenuePerUser) / control.users +
+      variance(treatment.revenuePerUser) / treatment.users,
+  );
+  const zStatistic = standardError === 0 ? 0 : difference / standardError;
+  const common = {
+    variant: treatment.variant,
+    control: control.variant,
+    absoluteUplift: difference,
+    relativeUplift: controlMean === 0 ? null : difference / controlMean,
+    zStatistic,
+    pValue: Math.min(1, 2 * normalSurvival(Math.abs(zStatistic))),
+  };
+  if (options.revenueInterval === 'normal') {
+    const margin = inverseNormalCdf(1 - (1 - confidence) / 2) * standardError;
+    return {
+      ...common,
+      interval: { lower: difference - margin, upper: difference + margin, level: confidence },
+      method: 'welch-normal-mean-difference',
+    };
+  }
   const bootstrap = bootstrapMeanDifference(control.revenuePerUser, treatment.revenuePerUser, {
     confidence,
     resamples,
     seed,
   });
-  const standardError = Math.sqrt(
-    variance(control.revenuePerUser) / control.users +
-      variance(treatment.revenuePerUser) / treatment.users,
-  );
-  const controlMean = mean(control.revenuePerUser);
-  const zStatistic = standardError === 0 ? 0 : bootstrap.difference / standardError;
   return {
-    variant: treatment.variant,
-    control: control.variant,
-    absoluteUplift: bootstrap.difference,
-    relativeUplift: controlMean === 0 ? null : bootstrap.difference / controlMean,
+    ...common,
     interval: { lower: bootstrap.lower, upper: bootstrap.upper, level: confidence },
-    zStatistic,
-    pValue: Math.min(1, 2 * normalSurvival(Math.abs(zStatistic))),
     method: 'bootstrap-mean-difference',
   };
 }
