@@ -100,6 +100,9 @@ export function matchLedger(
     const stems = stemSet(sentence);
     let best: { entry: ClaimStems; similarity: number } | undefined;
     for (const entry of claims) {
+      // Dice ≥ 0.8 needs the smaller set to be at least two thirds of the larger one.
+      const sizes = [stems.size, entry.stems.size].sort((left, right) => left - right);
+      if ((sizes[0] ?? 0) * 3 < (sizes[1] ?? 0) * 2) continue;
       const similarity = dice(stems, entry.stems);
       if (similarity >= claimSimilarityThreshold && similarity > (best?.similarity ?? 0)) {
         best = { entry, similarity };

@@ -19,12 +19,6 @@ export interface RuleMatch {
   last: number;
 }
 
-function candidates(set: CompiledRuleSet, token: StemToken): CompiledPattern[] {
-  const found: CompiledPattern[] = [];
-  for (const stem of token.stems) found.push(...(set.byStem.get(stem) ?? []));
-  return found.length === 0 ? set.unindexed : [...found, ...set.unindexed];
-}
-
 function isExcepted(tokens: readonly StemToken[], set: CompiledRuleSet, match: RuleMatch): boolean {
   const patterns = set.exceptions.get(match.rule) ?? [];
   if (patterns.length === 0) return false;
@@ -55,18 +49,23 @@ export function matchRules(
 ): RuleMatch[] {
   const matches: RuleMatch[] = [];
 
+  const tryPattern = (pattern: CompiledPattern, index: number) => {
+    const last = matchAt(tokens, index, pattern.elements);
+    if (last < 0) return;
+
+    const match: RuleMatch = { rule: pattern.rule, pattern: pattern.source, first: index, last };
+    if (pattern.rule.negatable && isNegated(tokens, index, lang)) return;
+    if (isExcepted(tokens, set, match)) return;
+    matches.push(match);
+  };
+
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index];
     if (token === undefined) continue;
-    for (const pattern of candidates(set, token)) {
-      const last = matchAt(tokens, index, pattern.elements);
-      if (last < 0) continue;
-
-      const match: RuleMatch = { rule: pattern.rule, pattern: pattern.source, first: index, last };
-      if (pattern.rule.negatable && isNegated(tokens, index, lang)) continue;
-      if (isExcepted(tokens, set, match)) continue;
-      matches.push(match);
+    for (const stem of token.stems) {
+      for (const pattern of set.byStem.get(stem) ?? []) tryPattern(pattern, index);
     }
+    for (const pattern of set.unindexed) tryPattern(pattern, index);
   }
   return withoutOverlaps(matches);
 }

@@ -24,7 +24,7 @@ const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
 // "28.000 mm" and "z.B." keep going; a stop followed by a space ends the clause.
 const breakPattern = /[!?;\n]|[.:]\s/;
 const cacheLimit = 50_000;
-const caches: Record<GuardLanguage, Map<string, readonly string[]>> = {
+const caches: Record<GuardLanguage, Map<string, WordForms>> = {
   en: new Map(),
   de: new Map(),
 };
@@ -56,16 +56,30 @@ function computeStems(lower: string, lang: GuardLanguage): readonly string[] {
   return stems;
 }
 
-/** Stems of one lower-case word, cached per language. */
-export function stemsOf(lower: string, lang: GuardLanguage): readonly string[] {
+interface WordForms {
+  folded: string;
+  stems: readonly string[];
+}
+
+function formsOf(lower: string, lang: GuardLanguage): WordForms {
   const cache = caches[lang];
   const cached = cache.get(lower);
   if (cached !== undefined) return cached;
 
   if (cache.size >= cacheLimit) cache.clear();
-  const stems = computeStems(lower, lang);
-  cache.set(lower, stems);
-  return stems;
+  const forms = { folded: foldWord(lower), stems: computeStems(lower, lang) };
+  cache.set(lower, forms);
+  return forms;
+}
+
+/** Stems of one lower-case word, cached per language. */
+export function stemsOf(lower: string, lang: GuardLanguage): readonly string[] {
+  return formsOf(lower, lang).stems;
+}
+
+function isBreak(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  return breakPattern.test(text.slice(from, to));
 }
 
 /** Splits text into word tokens (hyphens separate words) with stems and clause breaks. */
@@ -76,13 +90,13 @@ export function stemTokens(text: string, lang: GuardLanguage): StemToken[] {
   for (const match of text.matchAll(wordPattern)) {
     const start = match.index;
     const word = match[0];
-    const lower = word.toLowerCase();
+    const forms = formsOf(word.toLowerCase(), lang);
     tokens.push({
       start,
       end: start + word.length,
-      folded: foldWord(lower),
-      stems: stemsOf(lower, lang),
-      breakBefore: tokens.length > 0 && breakPattern.test(text.slice(previousEnd, start)),
+      folded: forms.folded,
+      stems: forms.stems,
+      breakBefore: tokens.length > 0 && isBreak(text, previousEnd, start),
     });
     previousEnd = start + word.length;
   }

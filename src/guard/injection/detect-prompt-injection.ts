@@ -22,6 +22,7 @@ interface Hit {
   start: number;
   end: number;
   weight: number;
+  weak?: boolean;
   details?: Record<string, unknown>;
 }
 
@@ -31,14 +32,17 @@ const retrievedFactor = 1.15;
 
 function ruleHits(text: string, source: DetectPromptInjectionOptions['source']): Hit[] {
   const hits: Hit[] = [];
+  const lower = text.toLowerCase();
   for (const rule of injectionRules) {
     if (rule.retrievedOnly && source !== 'retrieved') continue;
+    if (!rule.triggers.some((trigger) => lower.includes(trigger))) continue;
     for (const match of text.matchAll(rule.pattern)) {
       hits.push({
         rule: rule.id,
         start: match.index,
         end: match.index + match[0].length,
         weight: rule.weight,
+        weak: rule.weak === true,
       });
     }
   }
@@ -102,7 +106,7 @@ export function detectPromptInjection(
   const hits = [...ruleHits(text, options.source), ...payloadHits(text), ...invisibleHits(text)]
     .map((hit) => ({ ...hit, weight: Math.min(0.99, hit.weight * factor) }))
     .sort((left, right) => left.start - right.start || right.end - left.end);
-  if (hits.length === 0) return [];
+  if (hits.every((hit) => hit.weak)) return [];
 
   const textScore = combineWeights(hits.map((hit) => hit.weight));
   const action = textScore >= injectionBlockScore ? 'block' : 'flag';

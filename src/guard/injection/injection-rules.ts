@@ -10,6 +10,10 @@ export interface InjectionRule {
   weight: number;
   /** Only in retrieved text, where any instruction to the assistant is out of place. */
   retrievedOnly?: boolean;
+  /** Too common alone ("System: 2.4 kg"); reported only beside a stronger hit. */
+  weak?: boolean;
+  /** Lower-case substrings of which one must occur before the pattern is tried (speed). */
+  triggers: readonly string[];
 }
 
 const previous =
@@ -25,6 +29,7 @@ const anweisungen =
 export const injectionRules: InjectionRule[] = [
   {
     id: 'injection.ignore-previous',
+    triggers: ['ignore', 'disregard', 'forget', 'override', 'bypass', 'skip', 'drop'],
     weight: 0.9,
     pattern: new RegExp(
       `\\b(?:ignore|disregard|forget|override|bypass|skip|drop)\\s+(?:\\w+\\s+){0,2}?${previous}` +
@@ -34,6 +39,17 @@ export const injectionRules: InjectionRule[] = [
   },
   {
     id: 'injection.ignore-previous',
+    triggers: [
+      'ignorier',
+      'vergiss',
+      'vergesst',
+      'vergessen',
+      'missacht',
+      'übergeh',
+      'überschreib',
+      'verwerf',
+      'verwirf',
+    ],
     weight: 0.9,
     pattern: new RegExp(
       `(?<![\\p{L}])(?:ignorier\\w*|vergiss|vergesst|vergessen\\s+sie|missachte\\w*|übergeh\\w*|` +
@@ -44,48 +60,81 @@ export const injectionRules: InjectionRule[] = [
   },
   {
     id: 'injection.role-hijack',
+    triggers: ['you are now', 'from now on', 'pretend', 'act as', 'mode', 'your new'],
     weight: 0.75,
     pattern:
       /\b(?:you\s+are\s+now\s+(?:an?\s+(?:unrestricted|unfiltered|uncensored|evil|rogue|different|new)|DAN|no\s+longer|free\s+(?:of|from)|in\s+\w+\s+mode|jailbroken|my)|from\s+now\s+on,?\s+you\s+(?:are\s+(?:an?\s+)?(?:DAN|unrestricted|free|no\s+longer|my|not)|will\s+(?:act|respond|answer|ignore|only|always|never)|must|act\s+as)|pretend\s+(?:to\s+be|you\s+are|that\s+you)|act\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|uncensored|jailbroken|evil)|(?:enter|switch\s+to|enable)\s+(?:developer|god|admin|debug)\s+mode|your\s+new\s+(?:role|persona|instructions)\s+(?:is|are))/giu,
   },
   {
     id: 'injection.role-hijack',
+    triggers: ['du bist', 'ab jetzt', 'ab sofort', 'tu so', 'rolle', 'modus'],
     weight: 0.75,
     pattern:
       /(?<![\p{L}])(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort|ab\s+jetzt|von\s+nun\s+an)\s+(?:ein[e]?\s+)?(?:\p{L}+\s+)?(?:KI|Assistent\w*|Bot|Modell|DAN|frei|ohne|nicht\s+mehr|unzensiert\w*|böse\w*)|ab\s+(?:jetzt|sofort)\s+(?:bist|agierst|verhältst|antwortest)\s+du|tu\s+so,?\s+als\s+(?:ob|wärst)|spiel[e]?\s+(?:ab\s+jetzt\s+)?die\s+Rolle|deine\s+neue\s+Rolle|(?:aktiviere|wechsle\s+in)\s+(?:den\s+)?(?:Entwickler|Admin|Debug|Gott)modus)/giu,
   },
   {
     id: 'injection.system-prompt-exfiltration',
+    triggers: ['prompt', 'instructions', 'rules', 'message', 'configuration', 'above'],
     weight: 0.8,
     pattern:
       /\b(?:reveal|show|print|repeat|output|display|tell\s+me|give\s+me|leak|dump|write\s+out|what\s+(?:is|are|were))\s+(?:me\s+)?(?:your|the)\s+(?:(?:system|initial|original|hidden|secret|full|exact)\s+)+(?:prompt|instructions|rules|message|configuration)\b|\brepeat\s+(?:the\s+|all\s+|everything\s+)?(?:text|words|everything)\s+above\b|\byour\s+system\s+prompt\b/giu,
   },
   {
     id: 'injection.system-prompt-exfiltration',
+    triggers: ['prompt', 'anweisungen', 'instruktionen', 'regeln', 'konfiguration'],
     weight: 0.8,
     pattern:
       /(?<![\p{L}])(?:zeig\w*|nenn\w*|gib|verrat\w*|wiederhol\w*|gib\s+\w+\s+aus|druck\w*|ausgeben)\s+(?:mir\s+|uns\s+)?(?:deinen|deine|den|die|ihren|ihre)\s+(?:(?:system\w*|ursprünglich\w*|versteckt\w*|geheim\w*|vollständig\w*|genau\w*)\s+)+(?:prompt|anweisungen|instruktionen|regeln|konfiguration)|(?<![\p{L}])(?:dein\w*|ihr\w*|den)\s+Systemprompt/giu,
   },
   {
     id: 'injection.delimiter',
+    triggers: ['<', '[inst', '[/inst', '##', 'begin', 'end', '```'],
     weight: 0.7,
     pattern:
-      /<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>|^#{2,}\s*(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)\b|\b(?:BEGIN|END)\s+(?:SYSTEM\s+)?(?:PROMPT|INSTRUCTIONS)\b|```\s*system\b/gimu,
+      /<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>|^#{2,}\s*(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)\s*(?::|$)|\b(?:BEGIN|END)\s+(?:SYSTEM\s+)?(?:PROMPT|INSTRUCTIONS)\b|```\s*system\b/gimu,
   },
   {
     id: 'injection.role-label',
+    weak: true,
+    triggers: ['system', 'assistant', 'developer'],
     weight: 0.45,
     retrievedOnly: true,
     pattern: /^\s*(?:system|assistant|developer)\s*:/gimu,
   },
   {
     id: 'injection.do-anything-now',
+    triggers: [
+      'anything',
+      'dan',
+      'jailbreak',
+      'without',
+      'no ',
+      'ohne',
+      'keine',
+      'censor',
+      'zensiert',
+    ],
     weight: 0.85,
     pattern:
-      /\bdo\s+anything\s+now\b|\bDAN\s+mode\b|\bjailbreak(?:ed|ing)?\b|\b(?:without|no)\s+(?:any\s+)?(?:restrictions|filters|guidelines|limits|censorship)\b|(?<![\p{L}])(?:ohne|keine)\s+(?:jegliche[n]?\s+)?(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])|\buncensored\b|(?<![\p{L}])unzensiert\w*/giu,
+      /\bdo\s+anything\s+now\b|\bDAN\s+mode\b|\bjailbreak(?:ed|ing)?\b|\b(?:answer|respond|reply|talk|speak|write|act|operate)\w*\s+(?:\w+\s+){0,3}?(?:without|with\s+no)\s+(?:any\s+)?(?:restrictions|filters|guidelines|limits|censorship)\b|(?<![\p{L}])(?:antworte|schreib|sprich|agier|handle)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:ohne|keine)\s+(?:jegliche[n]?\s+)?(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])|\buncensored\b|(?<![\p{L}])unzensiert\w*/giu,
   },
   {
     id: 'injection.address-assistant',
+    triggers: [
+      ' ai',
+      'ai ',
+      'ai:',
+      'ai,',
+      'assistant',
+      'model',
+      'llm',
+      'chatbot',
+      'ki ',
+      'ki:',
+      'ki,',
+      'assistent',
+      'sprachmodell',
+    ],
     weight: 0.55,
     retrievedOnly: true,
     pattern:
@@ -93,6 +142,7 @@ export const injectionRules: InjectionRule[] = [
   },
   {
     id: 'injection.exfiltration-link',
+    triggers: ['](http', 'send', 'post', 'forward', 'upload'],
     weight: 0.75,
     pattern:
       /!\[[^\]]*\]\(https?:\/\/[^)\s]+\?[^)\s]*=(?:\{|%7B|\$)[^)]*\)|\b(?:send|post|forward|upload)\s+(?:the\s+|this\s+|all\s+)?(?:conversation|chat|data|history|messages?|user\s+data)\s+to\s+(?:https?:\/\/|\S+@)/giu,

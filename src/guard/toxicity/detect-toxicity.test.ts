@@ -28,7 +28,8 @@ describe('detectToxicity', () => {
       'title, peacock, passage, Dickens, rapeseed oil, cum laude, this hit';
     const german =
       'Geschichte, Dichtung, Schwanzflosse, Marsch, Barsch, harsch, Scheibe, Spaß, Titel, ' +
-      'Analyse, Kommunikation, Pferdeschwanz, Kackerlake, Schneegeriesel';
+      'Analyse, Kommunikation, Pferdeschwanz, Kackerlake, Schneegeriesel, dicker Kanal, ' +
+      'idiotensicher, So misst du richtig, Mistel';
 
     expect(texts(english, 'en')).toEqual([]);
     expect(texts(german, 'de')).toEqual([]);

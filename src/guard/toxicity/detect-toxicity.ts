@@ -6,7 +6,7 @@
  */
 
 import type { GuardFinding, GuardLanguage } from '../finding.js';
-import { lexiconMatches, type LexiconMatch } from './lexicon-matchers.js';
+import { lexiconMatches, type Lexicon, type LexiconMatch } from './lexicon-matchers.js';
 import { spacedRuns } from './spaced-letters.js';
 import { categoryScores } from './toxicity-category.js';
 
@@ -16,9 +16,9 @@ export interface DetectToxicityOptions {
   policyVersion?: string | number;
 }
 
-// German copy quotes English swearing often; the reverse is rare and German lexicon
-// entries such as "Hure" would meet English words, so English text gets English only.
-const lexiconsFor: Record<GuardLanguage, GuardLanguage[]> = { en: ['en'], de: ['de', 'en'] };
+// German copy quotes English swearing often, so German text also gets the English entries
+// that cannot be German words; English text gets English only.
+const lexiconsFor: Record<GuardLanguage, Lexicon[]> = { en: ['en'], de: ['de', 'en-in-de'] };
 
 function allMatches(text: string, lang: GuardLanguage): LexiconMatch[] {
   const matches = lexiconsFor[lang].flatMap((lexicon) => lexiconMatches(text, lexicon));

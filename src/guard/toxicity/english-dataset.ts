@@ -92,6 +92,9 @@ type Entry = [word: string, category: ToxicityCategory, patterns: string[]];
 // Written for text after the English transformers, which collapse repeated letters except
 // b, e, o, l, s and g (those keep two: "kill", "dumbass").
 const extraEntries: Entry[] = [
+  ['damn', 'profanity', ['|damn|', '|damnit|', '|goddamn']],
+  ['crap', 'profanity', ['|crap|', '|crapy|', '|craper|']],
+  ['wtf', 'profanity', ['|wtf|', '|stfu|']],
   ['idiot', 'insult', ['|idiot']],
   ['moron', 'insult', ['|moron']],
   ['dumbass', 'insult', ['dumbass', 'dumb ass|']],
@@ -127,5 +130,35 @@ for (const [word, category, patterns] of extraEntries) {
     return phrase;
   });
 }
+
+// German text often quotes English swearing, but short English entries are German words
+// ("dick" is thick, "Kanal" contains "anal"); only unambiguous ones are read there.
+const unambiguousInGerman = new Set([
+  'fuck',
+  'shit',
+  'bitch',
+  'cunt',
+  'nigger',
+  'slut',
+  'whore',
+  'wank',
+  'jizz',
+  'kike',
+  'twat',
+  'bollocks',
+  'blowjob',
+  'handjob',
+  'dildo',
+  'motherfucker',
+  'kill yourself',
+]);
+
+/** The English lexicon reduced to entries that cannot be German words. */
+export const englishInGermanLexicon = new DataSet<EnglishMetadata>()
+  .addAll(englishLexicon)
+  .removePhrasesIf((phrase) => {
+    const word = phrase.metadata?.originalWord;
+    return word !== undefined && !unambiguousInGerman.has(word);
+  });
 
 export { englishRecommendedTransformers as englishTransformers };

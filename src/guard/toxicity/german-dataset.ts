@@ -3,7 +3,8 @@
  * are written for text after the German transformers: lower case, umlauts and ß folded
  * (ä→a, ß→s) and every run of a repeated letter collapsed ("Scheiße", "Scheisse" and
  * "scheeeiiisse" all become "scheise"). `|` at an end asserts a word boundary; whitelisted
- * terms protect innocent words that contain a pattern ("Marsch", "Schwanzflosse").
+ * terms (folded, not collapsed) protect innocent words that contain a pattern
+ * ("Schwanzflosse", "misst").
  * @module
  */
 
@@ -23,10 +24,10 @@ type Entry = [word: string, category: ToxicityCategory, patterns: string[], whit
 
 const entries: Entry[] = [
   ['Scheiße', 'profanity', ['scheis', 'schais'], []],
-  ['Arsch', 'profanity', ['|arsch', 'arschloch', 'arschgeige'], ['marsch', 'barsch', 'harsch']],
-  ['ficken', 'sexual', ['|fick', 'gefickt', 'fickt|'], []],
+  ['Arsch', 'profanity', ['|arsch', 'arschloch', 'arschgeige'], []],
+  ['ficken', 'sexual', ['|fick', 'gefickt', 'fickt|', 'verfick'], []],
   ['Fotze', 'sexual', ['fotze'], []],
-  ['Schwanz', 'sexual', ['|schwanz|', 'schwanzlutscher'], ['schwanzflose', 'schwanzfeder']],
+  ['Schwanz', 'sexual', ['|schwanz|', 'schwanzlutscher'], ['schwanzflosse', 'schwanzfeder']],
   ['Titten', 'sexual', ['|titen'], []],
   ['Muschi', 'sexual', ['|muschi|'], []],
   ['Pisse', 'profanity', ['|pise|', '|pisen|', 'verpis', 'angepist', 'pisnelke'], []],
@@ -37,8 +38,10 @@ const entries: Entry[] = [
   ['Missgeburt', 'insult', ['misgeburt'], []],
   ['Drecksau', 'insult', ['drecksau', 'dreckskerl', 'drecksack', 'dreckstuck'], []],
   ['Mistkerl', 'insult', ['mistkerl', 'miststuck'], []],
-  ['Idiot', 'insult', ['|idiot', 'volidiot'], []],
-  ['Vollpfosten', 'insult', ['volpfosten', 'volhonk', '|depp|', '|trotel'], []],
+  ['Mist', 'profanity', ['|mist|'], ['misst']],
+  ['verdammt', 'profanity', ['|verdamt', 'beschisen', 'beschis|'], []],
+  ['Idiot', 'insult', ['|idiot', 'volidiot'], ['idiotensicher']],
+  ['Vollpfosten', 'insult', ['volpfosten', 'volhonk', '|dep|', '|trotel', 'blodman'], []],
   ['Spast', 'insult', ['|spast|', '|spasti|', '|spastis'], []],
   ['Penner', 'insult', ['|pener|'], []],
   ['Bastard', 'insult', ['|bastard|'], []],
@@ -80,9 +83,7 @@ export const germanTransformers = {
     toAsciiLowerCaseTransformer(),
     collapseDuplicatesTransformer({ defaultThreshold: 1 }),
   ],
-  whitelistMatcherTransformers: [
-    foldUmlauts,
-    toAsciiLowerCaseTransformer(),
-    collapseDuplicatesTransformer({ defaultThreshold: 1 }),
-  ],
+  // Whitelisted words are matched as spelt (only folded), so "misst" can protect itself
+  // without "Mist" becoming innocent.
+  whitelistMatcherTransformers: [foldUmlauts, toAsciiLowerCaseTransformer()],
 };
