@@ -48,7 +48,13 @@ export interface OpenExchange {
 export async function openExchange(
   options: HttpEndpointOptions & { provider: string },
   route: string,
-  init: { method: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal | undefined },
+  init: {
+    method: 'GET' | 'POST';
+    body?: unknown;
+    signal?: AbortSignal | undefined;
+    /** `text/event-stream` for streamed answers; JSON otherwise. */
+    accept?: string;
+  },
 ): Promise<OpenExchange> {
   const endpoint = joinUrl(options.url, route);
   const context: FailureContext = { url: safeUrl(endpoint), provider: options.provider };
@@ -68,7 +74,8 @@ export async function openExchange(
     },
     timeoutMs,
   };
-  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
+  const accept = init.accept ?? 'application/json';
+  const headers: Record<string, string> = { ...options.headers, accept };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const started = performance.now();

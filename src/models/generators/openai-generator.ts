@@ -67,6 +67,7 @@ export class OpenAiGenerator implements Generator {
     const body = chatBody(request, this.bodyOptions, true);
     const exchange = await openExchange(this.endpoint, '/v1/chat/completions', {
       method: 'POST',
+      accept: 'text/event-stream',
       body,
       signal: request.signal,
     });

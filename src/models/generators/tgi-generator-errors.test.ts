@@ -81,6 +81,15 @@ describe('TgiGenerator errors against the stand-in TGI server', () => {
     expect(refused.message).toContain('Failed to deserialize the JSON body');
   });
 
+  it('keeps a plain-text error body and the x-request-id header from a proxy', async () => {
+    const headers = { 'content-type': 'text/plain', 'x-request-id': 'req-42' };
+    server.script({ kind: 'raw', status: 502, body: 'Bad Gateway: upstream reset', headers });
+    const error = await rejectionOf(generator.generate({ prompt: 'x' }));
+    const failure = expectMarkwerkError(error, 'ENDPOINT_UNAVAILABLE');
+    expect(failure.message).toContain('Bad Gateway: upstream reset');
+    expect(failure.details).toMatchObject({ status: 502, retryable: true, requestId: 'req-42' });
+  });
+
   it('maps 503 and a refused connection to a retryable ENDPOINT_UNAVAILABLE', async () => {
     server.script({ kind: 'error', status: 503, retryAfter: '5' });
     const { error } = await drainStream(generator.stream({ prompt: 'x' }));

@@ -69,6 +69,7 @@ export class TgiGenerator implements Generator {
     const body = { inputs: prompt, parameters: tgiParameters(request, this.options.adapter) };
     const exchange = await openExchange(this.endpoint, '/generate_stream', {
       method: 'POST',
+      accept: 'text/event-stream',
       body,
       signal: request.signal,
     });
