@@ -6,6 +6,7 @@
  * @module
  */
 import { labelledBefore } from './context.js';
+import { windowedMatches } from './windowed-matches.js';
 import type { PiiDetector, PiiMatch } from './types.js';
 
 const germanSuffix =
@@ -45,22 +46,28 @@ const englishAddress = new RegExp(
   `(?<![\\p{L}\\p{N}])\\d{1,6}[A-Z]? (?:[NSEW]\\.? |(?:North|South|East|West) )?` +
     `(?:${usStreetName} ){1,3}${usSuffix}\\.?${unit}?` +
     `((?:,[ \\t]*|[ \\t]*\\n[ \\t]*)${usCity}` +
-    `(?:,? (?:${usStates}) \\d{5}(?:-\\d{4})?|,? ${ukPostcode}))?(?![\\p{L}\\p{N}])`,
+    `(?:,? (?:${usStates}) \\d{5}(?:-\\d{4})?|(?:, \\p{Lu}\\p{Ll}+)?,? ${ukPostcode}))?` +
+    '(?![\\p{L}\\p{N}])',
   'gu',
 );
 
 const addressLabel =
   /\b(?:adresse|anschrift|wohne|wohnhaft|wohnt|lieferadresse|rechnungsadresse|liefer\w*|address|live at|lives at|ship(?:ped)? to|deliver(?:ed)? to|send (?:it )?to)\b/i;
 
-function addressMatches(pattern: RegExp, text: string, rule: string): PiiMatch[] {
-  return Array.from(text.matchAll(pattern)).flatMap((match): PiiMatch[] => {
-    const start = match.index;
+/** Cheap anchors: a street suffix before a house number; an English street word. */
+const germanAnchor =
+  /(?:tra(?:ß|ss)e|[Ss]tr\.|[Ww]eg|[Pp]latz|[Aa]llee|[Gg]asse|[Rr]ing|[Dd]amm|[Uu]fer|[Cc]haussee|[Pp]romenade|[Ss]teig|[Kk]ai|Markt|Graben|Berg|Hof|Anger) \d/g;
+const englishAnchor = new RegExp(`\\b${usSuffix}\\b`, 'g');
+
+function addressMatches(text: string, anchor: RegExp, pattern: RegExp, rule: string): PiiMatch[] {
+  return windowedMatches(text, anchor, pattern, 60, 80).flatMap((match): PiiMatch[] => {
+    const start = match.start;
     // Group 1 is the postcode and town.
-    const complete = match[1] !== undefined;
+    const complete = match.groups[0] !== undefined;
     const labelled = labelledBefore(text, start, addressLabel, 40);
     if (!complete && !labelled) return [];
     const score = complete ? (labelled ? 0.95 : 0.85) : 0.6;
-    return [{ type: 'ADDRESS', start, end: start + match[0].length, score, rule }];
+    return [{ type: 'ADDRESS', start, end: start + match.text.length, score, rule }];
   });
 }
 
@@ -69,8 +76,8 @@ export const addressDetector: PiiDetector = {
   detect: (text) => {
     if (!/\d/.test(text)) return [];
     return [
-      ...addressMatches(germanAddress, text, 'pii.address.de'),
-      ...addressMatches(englishAddress, text, 'pii.address.en'),
+      ...addressMatches(text, germanAnchor, germanAddress, 'pii.address.de'),
+      ...addressMatches(text, englishAnchor, englishAddress, 'pii.address.en'),
     ];
   },
 };

@@ -29,29 +29,34 @@ export function compileAllowList(
   allow: readonly string[] | AllowList | undefined,
 ): AllowChecker {
   const list: AllowList = Array.isArray(allow) ? { exact: allow } : ((allow ?? {}) as AllowList);
-  const ranges = exactRanges(text, list.exact ?? []);
+  const allowed = allowedUnits(text, list.exact ?? []);
   const words = new Set((list.words ?? []).map((word) => word.toLocaleLowerCase()));
 
   return {
     allows: (finding) => {
-      if (ranges.some(([start, end]) => finding.start < end && start < finding.end)) return true;
+      if (allowed?.subarray(finding.start, finding.end).includes(1)) return true;
       if (words.size === 0 || !nameLikeTypes.has(finding.type)) return false;
-      const findingWords = text
-        .slice(finding.start, finding.end)
-        .toLocaleLowerCase()
-        .split(/[^\p{L}\p{N}]+/u);
+      const findingWords = wordsToCheck(finding.type, text.slice(finding.start, finding.end));
       return findingWords.some((word) => words.has(word));
     },
   };
 }
 
-function exactRanges(text: string, exact: readonly string[]): [number, number][] {
-  const ranges: [number, number][] = [];
+/** Lower-cased words of a finding; for a URL only its host, so product pages elsewhere stay. */
+function wordsToCheck(type: PersonalDataType, value: string): string[] {
+  const scope = type === 'URL' ? (/^(?:https?:\/\/)?([^/?#]+)/i.exec(value)?.[1] ?? value) : value;
+  return scope.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u);
+}
+
+/** One flag per UTF-16 unit covered by an exact allow-listed string; none when nothing is. */
+function allowedUnits(text: string, exact: readonly string[]): Uint8Array | undefined {
+  let allowed: Uint8Array | undefined;
   for (const value of exact) {
     if (value === '') continue;
     for (let index = text.indexOf(value); index !== -1; index = text.indexOf(value, index + 1)) {
-      ranges.push([index, index + value.length]);
+      allowed ??= new Uint8Array(text.length);
+      allowed.fill(1, index, index + value.length);
     }
   }
-  return ranges;
+  return allowed;
 }

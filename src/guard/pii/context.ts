@@ -27,7 +27,7 @@ export function contextScore(
 const labelWords =
   'ean|gtin|upc|isbn|sku|art|artikel|bestell|auftrags?|rechnungs?|kunden|order|item|model|' +
   'modell|version|ver|v|nr|no|id|ref|ticket|vorgangs?|sendungs?|tracking|invoice|case|' +
-  'serien|serial|lot|charge|gutschein|voucher|coupon|code';
+  'serien|serial|lot|charge|gutschein|voucher|coupon|code|build|release';
 const numberLabel = new RegExp(
   `(?:\\b(?:${labelWords})(?:nummer|nr|no|number)?\\b[\\s.:#-]*` +
     `(?:(?:nr|no|nummer|number)\\b[\\s.:#-]*)?|#\\s*)$`,

@@ -35,7 +35,7 @@ const phonePattern = new RegExp(
       `(?:\\+|00)[1-9]\\d{0,2}[ .-]?(?:\\(0\\)[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?` +
         `\\d(?:(?:${group}|[.])?\\d)*`,
       // North American: area code 2xx–9xx (bracketed or not), 3 + 4 digits.
-      '(?:\\([2-9]\\d\\d\\)|[2-9]\\d\\d)[ .-]?\\d{3}[ .-]\\d{4}',
+      '(?:1[ .-])?(?:\\([2-9]\\d\\d\\)|[2-9]\\d\\d)[ .-]?\\d{3}[ .-]\\d{4}',
       // National with trunk 0: area code, optionally bracketed, a separator, the rest.
       `(?:\\(0[1-9]\\d{1,4}\\)|0[1-9]\\d{1,4})${group}\\d(?:${group}?\\d)*`,
       // Mobile numbers written without spaces: 015x, 016x, 017x (DE), 07xxx (GB).

@@ -10,11 +10,15 @@ import type { PiiDetector, PiiMatch } from './types.js';
 /** A capitalised name word: "Müller", "O'Neill", "McKay", "Meyer-Lansky". */
 const nameWord = "(?:O'|Mc|Mac)?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
 const particle = '(?:von|van|de|der|den|zu|di|da|du|le|ten|vom|zur)';
+/** Every known first name as a regular-expression alternation, longest first. */
+const firstNameAlternatives = [...firstNames]
+  .sort((first, second) => second.length - first.length)
+  .join('|');
 /** One to three name words, particles allowed between them, on one line. */
 const nameRun = `${nameWord}(?:[ \\t]+(?:${particle}[ \\t]+)*${nameWord}){0,2}`;
 
 const honorific =
-  '(?:Herrn?|Frau|Fr\\.|Hr\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Mx\\.?|Sir|Madam|Dame)' +
+  '(?:Herrn?|Frau|Fr\\.|Hr\\.|Dr\\.|Prof\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Mx\\.?|Sir|Madam|Dame)' +
   '(?:[ \\t]+(?:Dr\\.|Prof\\.|Dipl\\.-Ing\\.))*';
 const label =
   '(?:Name|Vorname|Nachname|Kunde|Kundin|Customer|Contact|Kontaktperson|Ansprechpartner(?:in)?|' +
@@ -22,7 +26,8 @@ const label =
   'Kontoinhaber(?:in)?|Account holder|Autor(?:in)?|Author|Verfasser(?:in)?|Patient(?:in)?|' +
   'Mitarbeiter(?:in)?|Agent|Bearbeiter(?:in)?)';
 const introduction =
-  "(?:mein Name ist|ich heiße|ich bin|my name is|I'm|I am|this is|hier ist|hier spricht)";
+  "(?:[Mm]ein Name ist|[Ii]ch heiße|[Ii]ch bin|[Mm]y name is|I'm|I am|[Tt]his is|[Hh]ier ist|" +
+  '[Hh]ier spricht|[Nn]ame is)';
 const greeting = '(?:Hallo|Hi|Hey|Liebe|Lieber|Dear|Servus|Moin|Guten Tag|Hello|Grüß Gott)';
 const signOff =
   '(?:[Gg]rüße|[Gg]ruß|[Gg]rüßen|[Rr]egards|[Ww]ishes|Cheers|Best|Thanks|Danke|LG|VG|' +
@@ -41,39 +46,47 @@ interface PersonPattern {
 const patterns: PersonPattern[] = [
   {
     rule: 'pii.person.honorific',
-    pattern: new RegExp(`(?<![\\p{L}])${honorific}[ \\t]+(${nameRun})`, 'gu'),
+    pattern: new RegExp(`\\b${honorific}[ \\t]+(${nameRun})`, 'gu'),
     score: 0.9,
     needsFirstName: false,
   },
   {
     rule: 'pii.person.label',
-    pattern: new RegExp(`(?<![\\p{L}])${label}[ \\t]*:[ \\t]*(${nameRun})`, 'gu'),
+    pattern: new RegExp(`\\b${label}[ \\t]*:[ \\t]*(${nameRun})`, 'gu'),
     score: 0.9,
     needsFirstName: false,
   },
   {
     rule: 'pii.person.introduction',
-    pattern: new RegExp(`(?<![\\p{L}])${introduction}[ \\t]+(${nameRun})`, 'gu'),
+    pattern: new RegExp(`\\b${introduction}[ \\t]+(${nameRun})`, 'gu'),
     score: 0.8,
     needsFirstName: true,
   },
   {
     rule: 'pii.person.greeting',
-    pattern: new RegExp(`(?<![\\p{L}])${greeting}[ \\t]+(${nameRun})(?=[ \\t]*[,!\\n]|$)`, 'gu'),
+    pattern: new RegExp(`\\b${greeting}[ \\t]+(${nameRun})(?=[ \\t]*[,!\\n]|$)`, 'gu'),
     score: 0.75,
     needsFirstName: true,
   },
   {
     rule: 'pii.person.sign-off',
-    pattern: new RegExp(`(?<![\\p{L}])${signOff}[,!]?[ \\t]*\\n?[ \\t]*(${nameRun})`, 'gu'),
+    pattern: new RegExp(`\\b${signOff}[,!]?[ \\t]*\\n?[ \\t]*(${nameRun})`, 'gu'),
+    score: 0.7,
+    needsFirstName: true,
+  },
+  {
+    // A vocative at the start of a line ("Samantha, your order …") or "Julia here".
+    rule: 'pii.person.vocative',
+    pattern: new RegExp(`(?:^|\\n|[.!?] )(${nameWord})(?=, |[ \\t]+here\\b)`, 'gu'),
     score: 0.7,
     needsFirstName: true,
   },
   {
     rule: 'pii.person.first-name',
-    // A lookahead, so that every capitalised word is tried as the start of a name.
+    // Starts only at a known first name: far cheaper than trying every capitalised word.
     pattern: new RegExp(
-      `(?<![\\p{L}\\p{N}'])(?=(${nameWord}(?:[ \\t]+(?:${particle}[ \\t]+)*${nameWord}){1,2}))`,
+      `(?<![\\p{L}\\p{N}'])((?:${firstNameAlternatives})` +
+        `(?:[ \\t]+(?:${particle}[ \\t]+)*${nameWord}){1,2})`,
       'gu',
     ),
     score: 0.8,
@@ -110,8 +123,7 @@ export const personDetector: PiiDetector = {
     for (const { rule, pattern, score, needsFirstName, minWords = 1 } of patterns) {
       for (const match of text.matchAll(pattern)) {
         const run = match[1] ?? '';
-        const start =
-          match[0].length === 0 ? match.index : match.index + match[0].length - run.length;
+        const start = match.index + match[0].length - run.length;
         const trimmed = trimToNames(run, needsFirstName);
         if (trimmed === undefined || trimmed.split(/[ \t]+/).length < minWords) continue;
         found.push({ type: 'PERSON', start, end: start + trimmed.length, score, rule });

@@ -3,6 +3,7 @@
  * @module
  */
 import { contextScore, labelledBefore } from './context.js';
+import { windowedMatches } from './windowed-matches.js';
 import { findEmailCandidates } from './scanners.js';
 import type { PiiDetector, PiiMatch } from './types.js';
 
@@ -62,14 +63,16 @@ const datePattern = new RegExp(
 const birthBefore =
   /(?:\bgeboren\b|\bgeb\.|geburtsdatum|geburtstag|\bgeb\.-datum|\bborn\b|\bdob\b|d\.o\.b\.|date of birth|birth ?date|birthday)[^.!?\n]{0,30}$|(?:\bgeboren\b|\bgeb\.|\bborn\b|\bdob\b)\s*(?:am|on)?\s*$/i;
 const birthAfter = /^[^.!?\n]{0,12}\bgeboren\b/i;
+/** Cheap anchor for the date search: any birth keyword. */
+const birthKeyword = /geboren|geb\.|geburts|born|dob|d\.o\.b|birth/gi;
 
 export const dateOfBirthDetector: PiiDetector = {
   type: 'DATE_OF_BIRTH',
   detect: (text) => {
     if (!/\d/.test(text)) return [];
-    return Array.from(text.matchAll(datePattern)).flatMap((match): PiiMatch[] => {
-      const start = match.index;
-      const end = start + match[0].length;
+    return windowedMatches(text, birthKeyword, datePattern, 40, 64).flatMap((match): PiiMatch[] => {
+      const start = match.start;
+      const end = start + match.text.length;
       const before = labelledBefore(text, start, birthBefore, 48);
       if (!before && !birthAfter.test(text.slice(end, end + 24))) return [];
       return [{ type: 'DATE_OF_BIRTH', start, end, score: 0.9, rule: 'pii.date-of-birth.context' }];

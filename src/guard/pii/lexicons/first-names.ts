@@ -17,7 +17,7 @@ Eva Fabian Felix Finn Florian Frank Franz Franziska Frieda Friedrich Gabriele Ge
 Gerhard Gisela Greta Gudrun Günter Günther Hanna Hannah Hannes Hans Harald Heike Heinz Helga
 Helmut Henrik Herbert Hermann Holger Horst Ilse Ina Ines Ingo Ingrid Inge Irene Isabel Jakob
 Jan Jana Janina Jannik Jens Jessica Joachim Johanna Johannes Jonas Jonathan Jörg Josef Julia
-Julian Jürgen Jutta Kai Karin Karl Karsten Katharina Kathrin Katja Kerstin Kevin Klaus
+Julian Jürgen Jutta Kai Karin Karl Karsten Katharina Kathrin Katrin Katja Kerstin Kevin Klaus
 Konrad Kristina Lara Lars Laura Lea Lena Leni Leon Leonie Lina Linus Lisa Lorenz Luca Luis
 Luisa Lukas Maik Maja Manfred Manuel Manuela Mara Marc Marco Maria Marie Marina Mario Marion
 Markus Marlene Martin Martina Marvin Mathias Matthias Max Maximilian Melanie Mia Michael
