@@ -25,7 +25,11 @@ describe('guardFetch', () => {
     }
 
     expect(answered).toEqual(['https://ep.example/tenant/v1/chat/completions']);
-    expect(facts).toEqual({ status: 429, retryAfterMs: 7000 });
+    expect(facts).toEqual({
+      url: 'https://ep.example/tenant/v1/chat/completions',
+      status: 429,
+      retryAfterMs: 7000,
+    });
   });
 
   it('allows the Hugging Face router and Hub, and nothing else, for Inference Providers', async () => {

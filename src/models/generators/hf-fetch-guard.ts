@@ -1,5 +1,6 @@
 import { MarkwerkError } from '../../core/errors.js';
-import { parseRetryAfter, type HfResponseFacts } from './hf-errors.js';
+import type { HfResponseFacts } from './hf-errors.js';
+import { parseRetryAfter, safeUrl } from './http-errors.js';
 
 /** Origins Inference Providers are reached through with a Hugging Face token. */
 export const HF_PROVIDER_ORIGINS = ['https://router.huggingface.co', 'https://huggingface.co'];
@@ -35,6 +36,8 @@ export function guardFetch(
         },
       );
     }
+    facts.url = safeUrl(url.toString());
+    delete facts.status;
     const response = await fetchImpl(input, init);
     facts.status = response.status;
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));

@@ -3,6 +3,7 @@ import { MarkwerkError } from '../../core/errors.js';
 import type { GenerationRequest } from './generator.js';
 import { HfInferenceGenerator, type HfInferenceGeneratorOptions } from './hf-generator.js';
 import { readStream } from './test-support/generator-errors.js';
+import { describeGeneratorContract } from './test-support/generator-suite.js';
 import {
   startStandInOpenAiServer,
   type StandInOpenAiServer,
@@ -106,7 +107,13 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
     const failure = await failureOf(generator.generate(ask('hello')));
 
     expect(failure.code).toBe('RATE_LIMITED');
-    expect(failure.details).toMatchObject({ status: 429, retryable: true, retryAfterMs: 3000 });
+    expect(failure.details).toMatchObject({
+      provider: 'hf',
+      url: `${server.url}/v1/chat/completions`,
+      status: 429,
+      retryable: true,
+      retryAfterMs: 3000,
+    });
   });
 
   it('reads the status of an error event sent before any text on a 200 stream', async () => {
@@ -115,7 +122,7 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
 
     const failure = await failureOf(generator.generate(ask('hello')));
 
-    expect(failure.code).toBe('PARAMETERS_INVALID');
+    expect(failure.code).toBe('GENERATION_FAILED');
     expect(failure.message).toContain('Model is overloaded');
     expect(failure.details).toMatchObject({ status: 422, retryable: false });
   });
@@ -131,11 +138,12 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
     expect(server.requests.length - before).toBe(1);
   });
 
-  it('maps a 422 validation answer to PARAMETERS_INVALID', async () => {
+  it('maps a 422 validation answer to a GENERATION_FAILED that is not retryable', async () => {
     const failure = await failureOf(generator.generate(ask('hello', { topP: 1 })));
 
-    expect(failure.code).toBe('PARAMETERS_INVALID');
-    expect(failure.details).toMatchObject({ status: 422, retryable: false });
+    expect(failure.code).toBe('GENERATION_FAILED');
+    expect(failure.message).toContain('top_p');
+    expect(failure.details).toMatchObject({ provider: 'hf', status: 422, retryable: false });
   });
 
   it('reports STREAM_BROKEN when the stream drops, ends early or errors part-way', async () => {
@@ -156,8 +164,11 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
       expect(outcomes.slice(1).map((outcome) => outcome.deltas)).toEqual([['A'], ['A']]);
       for (const { finished, error } of outcomes) {
         expect(finished).toBe(false);
-        expect(error).toMatchObject({ code: 'STREAM_BROKEN', details: { retryable: true } });
+        expect(error).toMatchObject({ code: 'STREAM_BROKEN' });
       }
+      // Drops may succeed on a retry; the error event names status 422, which would not.
+      const retryable = outcomes.map(({ error }) => (error as MarkwerkError).details.retryable);
+      expect(retryable).toEqual([true, true, false]);
     } finally {
       server.setPacing({ tokenDelayMs: 0 });
     }
@@ -206,7 +217,10 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
       controller.abort(new Error('caller left'));
 
       expect(timedOut.code).toBe('GENERATION_TIMEOUT');
-      await expect(pending).rejects.toThrow('caller left');
+      await expect(pending).rejects.toMatchObject({
+        code: 'INTERRUPTED',
+        details: { retryable: false },
+      });
     } finally {
       server.setPacing({ firstTokenDelayMs: 0 });
       await server.settled();
@@ -290,4 +304,11 @@ describe('HfInferenceGenerator on Inference Providers (routed to the stand-in Op
         }),
     ).toThrow(/inferenceProvider/);
   });
+});
+
+let contractServer: StandInOpenAiServer | undefined;
+afterAll(() => contractServer?.close());
+describeGeneratorContract('HfInferenceGenerator (stand-in TGI messages API)', async () => {
+  contractServer = await startStandInOpenAiServer({ flavour: 'tgi' });
+  return new HfInferenceGenerator({ endpointUrl: contractServer.url, env: {} });
 });

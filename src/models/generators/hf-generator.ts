@@ -19,7 +19,8 @@ import {
   type GeneratorInfo,
   type TokenUsage,
 } from './generator.js';
-import { toHfError, type HfResponseFacts } from './hf-errors.js';
+import { interruptedError, toHfError, type HfResponseFacts } from './hf-errors.js';
+import { safeUrl } from './http-errors.js';
 import { guardFetch, HF_PROVIDER_ORIGINS } from './hf-fetch-guard.js';
 import {
   hfGeneratorConfig,
@@ -121,6 +122,8 @@ export class HfInferenceGenerator implements Generator {
           yield { type: 'text-delta', text: released };
         }
         if (filter.stoppedBy !== undefined) break;
+        // Events already read from one network chunk keep coming after an abort; stop here.
+        signal.throwIfAborted();
       }
       const rest = filter.flush();
       if (rest) {
@@ -138,7 +141,7 @@ export class HfInferenceGenerator implements Generator {
         'STREAM_BROKEN',
         `The stream from ${this.where} ended without a finish reason; the text so far is ` +
           'partial and must not be stored. Retry the request.',
-        { details: { provider: 'hf', where: this.where, retryable: true } },
+        { details: { provider: 'hf', url: this.baseUrl(), retryable: true } },
       );
     }
     const totalMs = performance.now() - started;
@@ -181,6 +184,11 @@ export class HfInferenceGenerator implements Generator {
     return guardFetch(allowed, facts, this.fetchImpl);
   }
 
+  /** Where requests go, for messages when none was made yet. */
+  private baseUrl(): string {
+    return safeUrl(this.config.endpointUrl ?? 'https://router.huggingface.co/');
+  }
+
   private finishReason(filter: StopSequenceFilter, reason: string | undefined): FinishReason {
     if (filter.stoppedBy !== undefined) return 'stop_sequence';
     return toFinishReason(reason ?? '');
@@ -196,16 +204,25 @@ export class HfInferenceGenerator implements Generator {
     },
   ): unknown {
     const { request, timeout, partial, facts } = context;
-    if (request.signal?.aborted) return request.signal.reason as unknown;
+    const url = facts.url ?? this.baseUrl();
+    if (request.signal?.aborted) return interruptedError(url, request.signal.reason);
     if (timeout.aborted && !isMarkwerkError(error)) {
       return new MarkwerkError(
         'GENERATION_TIMEOUT',
         `${this.where} did not finish within ${this.config.timeoutMs} ms; raise timeoutMs or ` +
           'lower maxNewTokens.',
-        { details: { provider: 'hf', where: this.where, partial, retryable: true } },
+        {
+          details: {
+            provider: 'hf',
+            url,
+            partial,
+            retryable: true,
+            timeoutMs: this.config.timeoutMs,
+          },
+        },
       );
     }
-    return toHfError(error, { where: this.where, partial, facts });
+    return toHfError(error, { url, partial, facts });
   }
 }
 

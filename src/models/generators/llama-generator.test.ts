@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MarkwerkError } from '../../core/errors.js';
 import type { GenerationEvent, GenerationRequest } from './generator.js';
 import { LlamaGenerator } from './llama-generator.js';
+import { describeGeneratorContract } from './test-support/generator-suite.js';
 
 const modelPath = fileURLToPath(
   new URL('../../../../shared/models/stories260K/stories260K.gguf', import.meta.url),
@@ -139,7 +140,10 @@ describe.skipIf(!runnable)('LlamaGenerator on stories260K.gguf', () => {
         if (event.type === 'text-delta') controller.abort(new Error('caller gave up'));
       }
     })();
-    await expect(aborted).rejects.toThrow('caller gave up');
+    await expect(aborted).rejects.toMatchObject({
+      code: 'INTERRUPTED',
+      cause: new Error('caller gave up'),
+    });
 
     for await (const event of generator.stream(story({ temperature: 0, maxNewTokens: 200 }))) {
       if (event.type === 'text-delta') break;
@@ -149,3 +153,10 @@ describe.skipIf(!runnable)('LlamaGenerator on stories260K.gguf', () => {
     expect(after.usage.outputTokens).toBe(5);
   });
 });
+
+if (runnable) {
+  describeGeneratorContract(
+    'LlamaGenerator on stories260K.gguf',
+    async () => new LlamaGenerator({ modelPath, threads: 1, contextSize: 256, sequences: 2 }),
+  );
+}

@@ -94,6 +94,7 @@ export class LlamaGenerator implements Generator {
       for await (const text of queue) {
         firstDeltaAt ??= performance.now();
         yield { type: 'text-delta', text };
+        request.signal?.throwIfAborted();
       }
       const result = await outcome;
       const totalMs = performance.now() - started;
@@ -218,7 +219,12 @@ export class LlamaGenerator implements Generator {
   }
 
   private describeFailure(error: unknown, callerSignal: AbortSignal | undefined, partial: boolean) {
-    if (callerSignal?.aborted) return callerSignal.reason as unknown;
+    if (callerSignal?.aborted) {
+      return new MarkwerkError('INTERRUPTED', 'The local generation was aborted by the caller.', {
+        details: { provider: 'llama', retryable: false },
+        cause: callerSignal.reason,
+      });
+    }
     if (isMarkwerkError(error)) return error;
     if (partial) {
       return new MarkwerkError(
