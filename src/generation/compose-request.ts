@@ -29,7 +29,8 @@ export function composeRequest(
   if (template.useCase !== useCase) {
     throw new MarkwerkError(
       'TEMPLATE_INVALID',
-      `Template ${template.id}@${template.version} is for "${template.useCase}", not "${useCase}". Load the template of "${useCase}".`,
+      `Template ${template.id}@${template.version} is for "${template.useCase}", ` +
+        `not "${useCase}". Load the template of "${useCase}".`,
       { details: { template: template.id, useCase } },
     );
   }
@@ -94,7 +95,8 @@ function render(
     const problem = cause instanceof Error ? cause.message : 'render failed';
     throw new MarkwerkError(
       'TEMPLATE_INVALID',
-      `Template ${template.id}@${template.version}: key "chat.${part}" failed to render (${problem}). Fix the template.`,
+      `Template ${template.id}@${template.version}: key "chat.${part}" failed to render ` +
+        `(${problem}). Fix the template.`,
       { details: { template: template.id, version: template.version, key: `chat.${part}` }, cause },
     );
   }

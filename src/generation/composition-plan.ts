@@ -16,7 +16,8 @@ export function buildPlan(
   const { language } = input;
   if (!template.languages.includes(language)) {
     throw new UsageError(
-      `Template ${template.id}@${template.version} writes ${template.languages.join(', ')}, not ${language}.`,
+      `Template ${template.id}@${template.version} writes ${template.languages.join(', ')}, ` +
+        `not ${language}.`,
       { template: template.id, language },
     );
   }
@@ -114,7 +115,8 @@ function describeField(slot: TemplateSlot, language: string): string {
 function missing(template: PromptTemplate, slot: TemplateSlot, what: string): MarkwerkError {
   return new MarkwerkError(
     'INPUT_MALFORMED',
-    `Template ${template.id}@${template.version} needs ${what} for slot "${slot.name}"; add it to the input.`,
+    `Template ${template.id}@${template.version} needs ${what} for slot "${slot.name}"; ` +
+      'add it to the input.',
     { details: { template: template.id, version: template.version, slot: slot.name } },
   );
 }

@@ -35,7 +35,7 @@ export interface GenerateTextOptions {
   /** A template version; the newest by default. */
   templateVersion?: number;
   signal?: AbortSignal;
-  /** Workspace and dataset version for metering and caching; use case, template and chunk ids are set here. */
+  /** Workspace and dataset version; use case, template and chunk ids are added here. */
   tags?: GenerationTags;
 }
 

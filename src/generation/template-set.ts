@@ -58,7 +58,8 @@ export async function loadTemplates(folder = defaultTemplatesFolder): Promise<Te
     if (earlier) {
       throw new MarkwerkError(
         'TEMPLATE_INVALID',
-        `${file}: key "version": use case ${key} is also defined in ${earlier}. Give one a new version.`,
+        `${file}: key "version": use case ${key} is also defined in ${earlier}. ` +
+          'Give one a new version.',
         { details: { file, key: 'version' } },
       );
     }

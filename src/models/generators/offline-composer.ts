@@ -37,10 +37,10 @@ export interface OfflineComposerOptions {
 }
 
 /**
- * A `Generator` (provider `offline`, model `markwerk/offline-composer`) that executes the composition
- * plan `composeRequest` attaches to a request. A request without a plan (plain messages) is
- * composed from the fact blocks in its last user message, or answered with a fixed notice.
- * Same request, same text and citations.
+ * A `Generator` (provider `offline`, model `markwerk/offline-composer`) that executes the
+ * composition plan `composeRequest` attaches to a request. A request without a plan (plain
+ * messages) is composed from the fact blocks in its last user message, or answered with a
+ * fixed notice. Same request, same text and citations.
  */
 export class OfflineComposer implements Generator {
   readonly #now: () => number;

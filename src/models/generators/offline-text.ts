@@ -74,12 +74,19 @@ export function cutAtWord(text: string, limit: number): string {
   const lastSpace = head.lastIndexOf(' ');
   if (lastSpace <= 0) return '';
   let words = head.slice(0, lastSpace).split(' ');
-  while (words.length > 1 && danglingEnd.test(words[words.length - 1] ?? '')) {
+  while (words.length > 1 && isDangling(words[words.length - 1] ?? '')) {
     words = words.slice(0, -1);
   }
   return words.join(' ').replace(/[\s,;:–—&+/-]+$/u, '');
 }
 
 /** Words and marks that must not end a cut text: separators, articles, conjunctions. */
-const danglingEnd =
-  /^(?:[,;:–—&+/-]+|and|or|with|for|the|a|an|of|to|in|und|oder|mit|für|der|die|das|den|dem|ein|eine|von|zu|im)$/iu;
+const danglingWords = new Set(
+  'and or with for the a an of to in und oder mit für der die das den dem ein eine von zu im'.split(
+    ' ',
+  ),
+);
+
+function isDangling(word: string): boolean {
+  return /^[,;:–—&+/-]+$/u.test(word) || danglingWords.has(word.toLowerCase());
+}
