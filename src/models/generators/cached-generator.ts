@@ -11,9 +11,9 @@ import type {
   GenerationRequest,
   GenerationResult,
   Generator,
-  GeneratorInfo,
   TemplateReference,
 } from './generator.js';
+import { rememberInfo } from './cached-generator-info.js';
 import { abortReason } from './resilient-errors.js';
 
 /** Where results are kept; `createGenerationCache` in `generation/` is the store one. */
@@ -46,11 +46,15 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
   const logger = options.logger ?? silentLogger;
   const onEvent = options.onEvent ?? (() => undefined);
   const now = options.now ?? (() => performance.now());
-  let info: Promise<GeneratorInfo> | undefined;
-  const describe = () => (info ??= inner.info());
+  const describe = rememberInfo(inner);
 
   async function lookup(request: GenerationRequest) {
-    const key = generationCacheKey(await describe(), request);
+    const info = await describe().catch((error: unknown) => {
+      logger.warn({ error: describeError(error) }, 'generation-cache-bypassed');
+      return undefined;
+    });
+    if (!info) return { key: undefined, hit: undefined };
+    const key = generationCacheKey(info, request);
     const datasetVersion = request.tags?.datasetVersion ?? '';
     const started = now();
     const hit = await options.cache.lookup(key, datasetVersion).catch((error: unknown) => {
@@ -65,8 +69,12 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
     return { key, hit: replayed };
   }
 
-  async function keep(key: string, request: GenerationRequest, result: GenerationResult) {
-    if (result.finishReason === 'error') return;
+  async function keep(
+    key: string | undefined,
+    request: GenerationRequest,
+    result: GenerationResult,
+  ) {
+    if (key === undefined || result.finishReason === 'error') return;
     const datasetVersion = request.tags?.datasetVersion ?? '';
     const template = request.tags?.template ?? result.template;
     try {

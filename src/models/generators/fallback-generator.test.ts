@@ -92,4 +92,12 @@ describe('fallbackGenerator', () => {
     expect(error.message).toContain('small-model: RATE_LIMITED');
     expect(error.details.retryAfterMs).toBe(1_000);
   });
+
+  it('describes the first model whose server answers', async () => {
+    const down = new ScriptedGenerator([{ deltas: ['x'] }], { model: 'big-model' });
+    down.info = () => Promise.reject(errors.unavailable());
+    const up = new ScriptedGenerator([{ deltas: ['x'] }], { model: 'small-model' });
+
+    expect((await fallbackGenerator([down, up]).info()).model).toBe('small-model');
+  });
 });

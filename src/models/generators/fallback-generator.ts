@@ -9,6 +9,7 @@ import type {
   GenerationRequest,
   GenerationResult,
   Generator,
+  GeneratorInfo,
 } from './generator.js';
 import type { ResilienceEvent } from './resilient-endpoints.js';
 import { warrantsFallback } from './resilient-errors.js';
@@ -23,7 +24,7 @@ export interface FallbackGeneratorOptions {
  * Asks `generators` in order. The next one is tried only when the current one failed before
  * yielding any event and the error warrants it (retryable, `ENDPOINT_UNAVAILABLE` including an
  * open circuit, `RATE_LIMITED`, `GENERATION_TIMEOUT`). Once text has been yielded, a failure
- * surfaces. `info()` describes the first generator.
+ * surfaces. `info()` describes the first generator that answers it.
  */
 export function fallbackGenerator(
   generators: Generator[],
@@ -91,7 +92,20 @@ export function fallbackGenerator(
     await Promise.all(generators.map((generator) => generator.close?.()));
   }
 
-  return { info: () => first.info(), stream, generate, close };
+  /** The first generator that can describe itself: a server that is down cannot. */
+  async function info(): Promise<GeneratorInfo> {
+    let failure: unknown;
+    for (const generator of generators) {
+      try {
+        return await generator.info();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    throw failure;
+  }
+
+  return { info, stream, generate, close };
 }
 
 interface Failure {

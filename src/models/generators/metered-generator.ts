@@ -11,9 +11,9 @@ import type {
   GenerationRequest,
   GenerationResult,
   Generator,
-  GeneratorInfo,
   TokenUsage,
 } from './generator.js';
+import { rememberInfo } from './cached-generator-info.js';
 
 /** What a call may cost, asked before it is made. */
 export interface UsageAdmission {
@@ -71,8 +71,7 @@ export interface MeteredGeneratorOptions {
 export function meteredGenerator(inner: Generator, options: MeteredGeneratorOptions): Generator {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => performance.now());
-  let info: Promise<GeneratorInfo> | undefined;
-  const describe = () => (info ??= inner.info());
+  const describe = rememberInfo(inner);
 
   async function admit(request: GenerationRequest) {
     const { provider, model } = await describe();

@@ -54,14 +54,15 @@ export function resilientGenerator(
 
   async function open(request: GenerationRequest): Promise<OpenStream> {
     const attempt = await startAttempt(policies, deadline, settings.timeoutMs, request.signal);
-    const iterator = inner.stream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
+    let iterator: AsyncIterator<GenerationEvent> | undefined;
     try {
+      iterator = inner.stream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
       const first = await raceAbort(iterator.next(), attempt.signal);
       if (first.done) throw endedEarly(endpoint, false);
       return { attempt, iterator, first: first.value };
     } catch (error) {
       const explained = attempt.explain(error);
-      closeQuietly(iterator);
+      if (iterator) closeQuietly(iterator);
       attempt.fail(explained);
       throw explained;
     }
