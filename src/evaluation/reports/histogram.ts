@@ -61,6 +61,7 @@ export function histogramSvg(bins: readonly HistogramBin[], title: string): stri
   const baseline = MARGIN.top + plotHeight;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
+      `font-family="system-ui, sans-serif" ` +
       `aria-label="${escapeHtml(title)}">`,
     `<text x="${MARGIN.left}" y="16" font-size="13">${escapeHtml(title)}</text>`,
     ...bars,

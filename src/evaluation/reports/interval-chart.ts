@@ -40,6 +40,7 @@ export function intervalChartSvg(
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const header = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
+      `font-family="system-ui, sans-serif" ` +
       `aria-label="${escapeHtml(options.title)}">`,
     `<text x="${MARGIN.left}" y="18" font-size="13">${escapeHtml(options.title)}</text>`,
   ];
