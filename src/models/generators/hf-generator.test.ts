@@ -296,6 +296,7 @@ describe('HfInferenceGenerator on Inference Providers (routed to the stand-in Op
 
   it('refuses to start without a token, or with both an endpoint and a provider', () => {
     expect(() => new HfInferenceGenerator({ model: 'org/model', env: {} })).toThrow(/HF_TOKEN/);
+    expect(() => new HfInferenceGenerator({ env: {} })).toThrow(/set endpointUrl .* or model/);
     expect(
       () =>
         new HfInferenceGenerator({
