@@ -90,7 +90,7 @@ function render(
   context: Record<string, unknown>,
 ): string {
   try {
-    return new Template(template.chat[part]).render(context).trim();
+    return compiled(template.chat[part]).render(context).trim();
   } catch (cause) {
     const problem = cause instanceof Error ? cause.message : 'render failed';
     throw new MarkwerkError(
@@ -100,4 +100,16 @@ function render(
       { details: { template: template.id, version: template.version, key: `chat.${part}` }, cause },
     );
   }
+}
+
+/** Parsed chat templates by source; templates are few and immutable per version. */
+const parsedTemplates = new Map<string, Template>();
+
+function compiled(source: string): Template {
+  let parsed = parsedTemplates.get(source);
+  if (!parsed) {
+    parsed = new Template(source);
+    parsedTemplates.set(source, parsed);
+  }
+  return parsed;
 }
