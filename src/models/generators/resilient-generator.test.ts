@@ -317,4 +317,23 @@ describe('resilientGenerator bulkhead', () => {
     expect(rejected.details.reason).toBe('bulkhead-full');
     expect((await running).text).toBe('x');
   });
+
+  it('lets a queued caller abort at once, without ever taking a slot', async () => {
+    let open!: () => void;
+    const gateOpen = new Promise<void>((resolve) => (open = resolve));
+    const inner = new ScriptedGenerator([{ deltas: ['x'] }], { gate: () => gateOpen });
+    const { wrap } = setup({ bulkhead: { maxConcurrent: 1, maxQueued: 5 } });
+    const generator = wrap(inner);
+    const controller = new AbortController();
+
+    const running = generator.generate({ prompt: '1' });
+    const queued = generator.generate({ prompt: '2', signal: controller.signal });
+    controller.abort(new Error('gave up waiting'));
+
+    await expect(queued).rejects.toThrow('gave up waiting');
+    open();
+    await running;
+    expect((await generator.generate({ prompt: '3' })).text).toBe('x');
+    expect(inner.requests.map((request) => request.prompt)).toEqual(['1', '3']);
+  });
 });
