@@ -97,8 +97,18 @@ for (let r = 0; r < rounds; r++) {
   paced.push(...results);
   pacedErrors += errors;
 }
+// The same rounds with bare fetches that read the SSE body as text: the HTTP client's share.
+const pacedBare = [];
+for (let r = 0; r < rounds; r++) {
+  const ids = Array.from({ length: streams }, () => nextId++);
+  const times = await Promise.all(ids.map((id) => bareFetch(id)));
+  pacedBare.push(...times.map((ms, index) => ({ id: ids[index], totalMs: ms })));
+}
 const serverMsByPrompt = new Map(await server.records());
-const overServer = paced.map((run) => run.totalMs - serverMsByPrompt.get(promptOf(run.id)));
+const overServerOf = (runs) =>
+  runs.map((run) => run.totalMs - serverMsByPrompt.get(promptOf(run.id)));
+const overServer = overServerOf(paced);
+const bareOverServer = overServerOf(pacedBare);
 const schedule = tokens * tokenDelay;
 const overSchedule = paced.map((run) => run.totalMs - schedule);
 
@@ -231,6 +241,11 @@ const summary = {
       p50: round(percentile(overServer, 50)),
       p95: round(percentile(overServer, 95)),
     },
+    bareFetchOverServerMs: {
+      mean: round(mean(bareOverServer)),
+      p50: round(percentile(bareOverServer, 50)),
+      p95: round(percentile(bareOverServer, 95)),
+    },
     overScheduleMs: {
       mean: round(mean(overSchedule)),
       p50: round(percentile(overSchedule, 50)),
@@ -258,16 +273,18 @@ const summary = {
     bareReadMs: round(memoryBareMs, 4),
   },
 };
+const { paced: p, sequential: q, burst: b, inMemory: m } = summary;
 console.error(
-  `paced: ${paced.length} streams (${streams} concurrent), ${pacedErrors} errors; ` +
-    `client total minus server time mean ${summary.paced.overServerMs.mean} ms ` +
-    `(p95 ${summary.paced.overServerMs.p95}); minus schedule mean ${summary.paced.overScheduleMs.mean} ms\n` +
-    `sequential zero-delay: adapter ${summary.sequential.adapterMs.mean} ms/request, bare fetch ` +
-    `${summary.sequential.bareFetchMs.mean} ms, adapter adds ${summary.sequential.adapterOverBareMs} ms\n` +
-    `burst: ${burstRequests} requests, ${burstErrors} errors, ${summary.burst.requestsPerSecond} req/s; client thread busy ` +
-    `${summary.burst.clientBusyMsPerRequest} ms/request (bare fetch ` +
-    `${summary.burst.bareFetchBusyMsPerRequest})\n` +
-    `in memory: adapter ${summary.inMemory.adapterMs} ms/request, bare read ` +
-    `${summary.inMemory.bareReadMs} ms`,
+  [
+    `paced: ${p.requests} streams (${streams} concurrent), ${p.errors} errors; client total ` +
+      `minus server time mean ${p.overServerMs.mean} ms (p95 ${p.overServerMs.p95}), bare ` +
+      `fetch ${p.bareFetchOverServerMs.mean} ms; minus schedule ${p.overScheduleMs.mean} ms`,
+    `sequential zero-delay: adapter ${q.adapterMs.mean} ms/request, bare fetch ` +
+      `${q.bareFetchMs.mean} ms, adapter adds ${q.adapterOverBareMs} ms`,
+    `burst: ${b.requests} requests, ${b.errors} errors, ${b.requestsPerSecond} req/s; client ` +
+      `thread busy ${b.clientBusyMsPerRequest} ms/request (bare fetch ` +
+      `${b.bareFetchBusyMsPerRequest})`,
+    `in memory: adapter ${m.adapterMs} ms/request, bare read ${m.bareReadMs} ms`,
+  ].join('\n'),
 );
 console.log(JSON.stringify(summary));
