@@ -138,20 +138,20 @@ describe('TgiGenerator errors against the stand-in TGI server', () => {
   });
 
   it('stops a slow stand-in stream at the timeout with GENERATION_TIMEOUT', async () => {
-    server.setPacing({ firstTokenDelayMs: 0, tokenDelayMs: 400 });
+    server.setPacing({ firstTokenDelayMs: 0, tokenDelayMs: 1500 });
     try {
-      const impatient = new TgiGenerator({ url: server.url, timeoutMs: 150 });
+      const impatient = new TgiGenerator({ url: server.url, timeoutMs: 500 });
       const { deltas, error } = await drainStream(impatient.stream({ prompt: 'a b c' }));
       expect(deltas).toEqual(['A']);
       const failure = expectMarkwerkError(error, 'GENERATION_TIMEOUT');
-      expect(failure.details).toMatchObject({ retryable: true, timeoutMs: 150 });
+      expect(failure.details).toMatchObject({ retryable: true, timeoutMs: 500 });
     } finally {
       server.setPacing({ tokenDelayMs: 0 });
     }
   });
 
   it('aborts a slow stand-in stream: INTERRUPTED, and the server sees the connection close', async () => {
-    server.setPacing({ tokenDelayMs: 200 });
+    server.setPacing({ tokenDelayMs: 600 });
     try {
       const controller = new AbortController();
       const request = { prompt: 'a b c d', signal: controller.signal };
