@@ -46,16 +46,20 @@ export function sampleBrandAllowList() {
 
 /**
  * Runs `detect(text, options)` over both sets and scores it with `spanMetrics`, for exact and
- * overlap matching. Returns per-language reports and the misses, for reading.
+ * overlap matching. Returns per-language reports and the misses, for reading. With
+ * `heldOutOnly`, only the held-out batch (ids with `-h-`) is scored.
  */
-export function evaluatePii({ detect, spanMetrics, minScore = 0 }) {
+export function evaluatePii({ detect, spanMetrics, minScore = 0, heldOutOnly = false }) {
   const allow = sampleBrandAllowList();
   const results = {};
   for (const lang of ['en', 'de']) {
     const expected = [];
     const predicted = [];
     const errors = [];
-    for (const record of readLabelledSet(lang)) {
+    const records = readLabelledSet(lang).filter(
+      (record) => !heldOutOnly || record.id.includes('-h-'),
+    );
+    for (const record of records) {
       const findings = detect(record.text, { lang, allow, minScore });
       const base = `${record.id}:`;
       for (const span of record.spans) expected.push({ ...span, key: base });

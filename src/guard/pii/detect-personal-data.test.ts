@@ -115,3 +115,16 @@ describe('allow-lists', () => {
     ]);
   });
 });
+
+describe('pasted and abbreviated forms', () => {
+  it('finds an IBAN pasted in lower case without spaces, still only with a valid checksum', () => {
+    expect(flagged('iban: de89370400440532013000')).toEqual([['IBAN', 'de89370400440532013000']]);
+    expect(flagged('iban: de89370400440532013001')).toEqual([]);
+  });
+
+  it('skips academic titles after an honorific', () => {
+    expect(flagged('Termin bei Frau Dr. med. Eva Stein', { types: ['PERSON'] })).toEqual([
+      ['PERSON', 'Eva Stein'],
+    ]);
+  });
+});

@@ -14,12 +14,25 @@ const particle = '(?:von|van|de|der|den|zu|di|da|du|le|ten|vom|zur)';
 const firstNameAlternatives = [...firstNames]
   .sort((first, second) => second.length - first.length)
   .join('|');
+/** First names that are also everyday words or brands, never taken on their own. */
+const ambiguousFirstNames = new Set(
+  `Mark Will May Grace Rose Art Bill Frank Max Can Ali Ben Jack Tom Paul Victoria Madison Austin
+  Jordan Georgia Holly Amber Ruth Hazel Logan Mason Hannes Ella Mia Ava Eva Lea Ina Ida Pia Kim
+  Sam Dan Rob Nick Andy Joe Luke Tim Kai Finn Ole Mats Till Theo Carl Chris Alex Jess Meg Molly
+  Poppy Hope Faith Joy Summer Autumn Dawn Sky Robin Angel Milan Sofia Harper Avery Jamie Kelly`.split(
+    /\s+/,
+  ),
+);
+const loneFirstNameAlternatives = [...firstNames]
+  .filter((name) => !ambiguousFirstNames.has(name))
+  .sort((first, second) => second.length - first.length)
+  .join('|');
 /** One to three name words, particles allowed between them, on one line. */
 const nameRun = `${nameWord}(?:[ \\t]+(?:${particle}[ \\t]+)*${nameWord}){0,2}`;
 
 const honorific =
   '(?:Herrn?|Frau|Fr\\.|Hr\\.|Dr\\.|Prof\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|Mx\\.?|Sir|Madam|Dame)' +
-  '(?:[ \\t]+(?:Dr\\.|Prof\\.|Dipl\\.-Ing\\.))*';
+  '(?:[ \\t]+(?:Dr\\.|Prof\\.|Dipl\\.-Ing\\.|med\\.|rer\\. nat\\.|phil\\.|jur\\.))*';
 const label =
   '(?:Name|Vorname|Nachname|Kunde|Kundin|Customer|Contact|Kontaktperson|Ansprechpartner(?:in)?|' +
   'Absender|Empfänger|Recipient|Sender|Inhaber(?:in)?|Karteninhaber(?:in)?|Cardholder|' +
@@ -93,6 +106,17 @@ const patterns: PersonPattern[] = [
     needsFirstName: true,
     minWords: 2,
   },
+  {
+    // A known first name on its own, not at a sentence start and not followed by another
+    // capitalised word: likely a person, but weakest of the rules.
+    rule: 'pii.person.lone-first-name',
+    pattern: new RegExp(
+      `(?<=[\\p{Ll},;:–-][ \\t]+)(${loneFirstNameAlternatives})(?![\\p{L}\\p{N}'’-]|[ \\t]+\\p{Lu})`,
+      'gu',
+    ),
+    score: 0.5,
+    needsFirstName: true,
+  },
 ];
 
 /** Capitalised words that are not surnames: pronouns, articles, greetings, weekdays. */
@@ -107,7 +131,7 @@ const notNames = new Set(
   Hier Here Dann Then Heute Today Morgen Tomorrow Gestern Yesterday Leider Unfortunately Vielen
   Many Schöne Good Guten Nice Great Happy Frohe Merry Also So Ja Yes Nein No Okay Ok Alles All
   Ist Is Hat Has Kann Can Will Would Ihres Euer Eure Euch Dein Deine Dir Dich Du Mein Meine Mir
-  Mich Uns Unser Unsere Bergfink`.split(/\s+/),
+  Mich Uns Unser Unsere Bergfink Dr Prof Mr Mrs Ms Mx Herrn`.split(/\s+/),
 );
 
 function isNameRun(run: string, needsFirstName: boolean): boolean {
