@@ -125,3 +125,67 @@ export async function listUsage(
     at: row.at,
   }));
 }
+
+/** Usage of one provider, model and use case over a period. */
+export interface UsageSummaryRow {
+  provider: string;
+  model: string;
+  useCase: string;
+  currency: string | null;
+  calls: number;
+  brokenCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Null when none of the calls had a price. */
+  cost: number | null;
+  meanLatencyMs: number;
+  /** Mean over the calls that produced text. */
+  meanTimeToFirstTokenMs: number | null;
+}
+
+/** A workspace's usage from `since` until `until`, grouped by provider, model and use case. */
+export async function summariseUsage(
+  db: SqlExecutor,
+  query: { workspace: string; since: Date; until: Date },
+): Promise<UsageSummaryRow[]> {
+  const rows = await db.query<{
+    provider: string;
+    model: string;
+    use_case: string;
+    currency: string | null;
+    calls: number;
+    broken_calls: number;
+    input_tokens: number;
+    output_tokens: number;
+    cost: number | null;
+    mean_latency_ms: number;
+    mean_ttft_ms: number | null;
+  }>(
+    `select provider, model, use_case, currency,
+       count(*)::float8 as calls,
+       count(*) filter (where outcome = 'broken')::float8 as broken_calls,
+       sum(input_tokens)::float8 as input_tokens,
+       sum(output_tokens)::float8 as output_tokens,
+       sum(cost)::float8 as cost,
+       avg(latency_ms)::float8 as mean_latency_ms,
+       avg(ttft_ms)::float8 as mean_ttft_ms
+     from generation_usage
+     where workspace = $1 and at >= $2 and at < $3
+     group by provider, model, use_case, currency
+     order by provider, model, use_case, currency`,
+    [query.workspace, query.since, query.until],
+  );
+  return rows.map((row) => ({
+    provider: row.provider,
+    model: row.model,
+    useCase: row.use_case,
+    currency: row.currency,
+    calls: row.calls,
+    brokenCalls: row.broken_calls,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    cost: row.cost,
+    meanLatencyMs: row.mean_latency_ms,
+    meanTimeToFirstTokenMs: row.mean_ttft_ms,
+  }));
+}
