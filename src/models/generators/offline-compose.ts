@@ -15,6 +15,7 @@ interface Candidate {
   terms: Set<string>;
   score: number;
   order: number;
+  passage: PlanPassage;
 }
 
 /** Text budget of one composition: characters from the channel, tokens from the request. */
@@ -102,17 +103,16 @@ function rankCandidates(plan: CompositionPlan): Candidate[] {
       if (!text) continue;
       const terms = termsOf(text, plan.language);
       if (passage.kind === 'retrieved' && overlapCount(terms, query) < minOverlap) continue;
-      sentences.push({ sentence: { text, citations: [passage.citation] }, terms, order });
+      sentences.push({ sentence: { text, citations: [passage.citation] }, terms, order, passage });
     }
   }
 
   const rarity = inverseFrequency(sentences.map((candidate) => candidate.terms));
-  const candidates = sentences.map((candidate, index) => {
+  const candidates = sentences.map((candidate) => {
     let shared = 0;
     for (const term of candidate.terms) if (query.has(term)) shared += rarity.get(term) ?? 0;
-    const passage = plan.passages.find((p) => p.citation === candidate.sentence.citations[0]);
-    const score = shared / Math.sqrt(Math.max(candidate.terms.size, 1)) + bonus(passage);
-    return { ...candidate, score, order: candidate.order ?? index };
+    const score = shared / Math.sqrt(Math.max(candidate.terms.size, 1)) + bonus(candidate.passage);
+    return { ...candidate, score };
   });
   return candidates.sort((a, b) => b.score - a.score || a.order - b.order);
 }
@@ -128,8 +128,8 @@ function inverseFrequency(termSets: Set<string>[]): Map<string, number> {
   return rarity;
 }
 
-function bonus(passage: PlanPassage | undefined): number {
-  return passage?.kind === 'record' ? 1 : 0;
+function bonus(passage: PlanPassage): number {
+  return passage.kind === 'record' ? 1 : 0;
 }
 
 /**

@@ -26,7 +26,7 @@ const stopWords = new Set(
  * "jackets", "Säule" and "Säulen" match).
  */
 export function termsOf(text: string, language: string): Set<string> {
-  const stem = language === 'de' ? germanStemmer : englishStemmer;
+  const german = language === 'de';
   const words = text
     .toLowerCase()
     .normalize('NFC')
@@ -34,9 +34,24 @@ export function termsOf(text: string, language: string): Set<string> {
   const terms = new Set<string>();
   for (const word of words) {
     if (word.length < 3 || stopWords.has(word)) continue;
-    terms.add(stem(word));
+    terms.add(stemOf(word, german));
   }
   return terms;
+}
+
+/** Stems by language and word; Snowball is slow next to a lookup, and words repeat a lot. */
+const stems = new Map<string, string>();
+const maxCachedStems = 50_000;
+
+function stemOf(word: string, german: boolean): string {
+  const key = german ? `de:${word}` : `en:${word}`;
+  let stem = stems.get(key);
+  if (stem === undefined) {
+    if (stems.size >= maxCachedStems) stems.clear();
+    stem = german ? germanStemmer(word) : englishStemmer(word);
+    stems.set(key, stem);
+  }
+  return stem;
 }
 
 /** How many of `terms` the query has. */
