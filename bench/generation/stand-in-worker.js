@@ -2,8 +2,9 @@
 // client under test. Messages: { pacing } sets the pacing and answers 'paced'; 'records'
 // answers with [inputs, serverMs] pairs; 'close' closes the server.
 import { parentPort } from 'node:worker_threads';
-import { startStandInTgiServer } from '../../dist/models/generators/test-support/stand-in-tgi-server.js';
 
+const { startStandInTgiServer } =
+  await import('../../dist/models/generators/test-support/stand-in-tgi-server.js');
 const server = await startStandInTgiServer({ maxInputTokens: 4096, maxTotalTokens: 8192 });
 parentPort.postMessage({ url: server.url });
 parentPort.on('message', async (message) => {

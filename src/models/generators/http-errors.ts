@@ -63,7 +63,8 @@ export function statusError(
     retryAfterMs:
       code === 'RATE_LIMITED' || code === 'ENDPOINT_UNAVAILABLE' ? extra.retryAfterMs : undefined,
   });
-  const said = `${context.provider} server ${context.url} answered ${status ?? 'with an error'}: ${body.message}`;
+  const answered = `answered ${status ?? 'with an error'}`;
+  const said = `${context.provider} server ${context.url} ${answered}: ${body.message}`;
   return new MarkwerkError(code, `${said}. ${advice(code, status)}`, { details });
 }
 

@@ -149,7 +149,7 @@ describe('OpenAiGenerator against the stand-in OpenAI server', () => {
     expect(JSON.stringify([refused.message, refused.details])).not.toContain('sk-wrong-secret');
   });
 
-  it('maps an error event before any text to its status, and after text to STREAM_BROKEN', async () => {
+  it('maps an error event before text by its status, and after text to STREAM_BROKEN', async () => {
     openai.script({ kind: 'error', status: 503, delivery: 'event', message: 'engine restarting' });
     const early = await drainStream(generator().stream({ prompt: 'a b c' }));
     const unavailable = expectMarkwerkError(early.error, 'ENDPOINT_UNAVAILABLE');

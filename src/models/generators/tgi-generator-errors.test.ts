@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('TgiGenerator errors against the stand-in TGI server', () => {
-  it('maps a 422 on /generate to GENERATION_FAILED with the server text, not retryable', async () => {
+  it('maps a 422 on /generate to a final GENERATION_FAILED with the server text', async () => {
     const error = await rejectionOf(
       generator.generate({ prompt: 'one two three four five six seven' }),
     );
@@ -57,7 +57,7 @@ describe('TgiGenerator errors against the stand-in TGI server', () => {
     expect(dated.details.retryAfterMs).toBeGreaterThan(25_000);
   });
 
-  it('maps TGI overloaded events inside the stream to RATE_LIMITED without retryAfterMs', async () => {
+  it('maps an in-stream overloaded event to RATE_LIMITED without retryAfterMs', async () => {
     server.script({ kind: 'error', status: 429 });
     const { error } = await drainStream(generator.stream({ prompt: 'x' }));
     const failure = expectMarkwerkError(error, 'RATE_LIMITED');
@@ -116,7 +116,7 @@ describe('TgiGenerator errors against the stand-in TGI server', () => {
     expect(expectMarkwerkError(error, 'STREAM_BROKEN').message).toContain('partial');
   });
 
-  it('turns an error event after some tokens into STREAM_BROKEN naming the server error', async () => {
+  it('turns an error event after some tokens into STREAM_BROKEN with its text', async () => {
     server.script({
       kind: 'stream-error',
       afterTokens: 2,
@@ -150,7 +150,7 @@ describe('TgiGenerator errors against the stand-in TGI server', () => {
     }
   });
 
-  it('aborts a slow stand-in stream: INTERRUPTED, and the server sees the connection close', async () => {
+  it('aborts a slow stand-in stream: INTERRUPTED, and the server sees it close', async () => {
     server.setPacing({ tokenDelayMs: 600 });
     try {
       const controller = new AbortController();

@@ -74,7 +74,7 @@ describe('TgiGenerator against the stand-in TGI server', () => {
     });
   });
 
-  it('sends temperature 0 as greedy decoding and leaves out top_p 1, which TGI refuses', async () => {
+  it('sends temperature 0 as greedy and leaves out top_p 1, which TGI refuses', async () => {
     const generator = new TgiGenerator({ url: server.url });
     const result = await generator.generate({
       prompt: 'a b c',
@@ -85,7 +85,7 @@ describe('TgiGenerator against the stand-in TGI server', () => {
     expect(result.text).toBe('A B C');
   });
 
-  it('passes adapter_id from the request, else from the options (stand-in records it)', async () => {
+  it('passes adapter_id from the request, else the options (stand-in records it)', async () => {
     const generator = new TgiGenerator({ url: server.url, adapter: 'brand-de' });
     const own = finishOf((await drainStream(generator.stream({ prompt: 'x y' }))).events);
     expect(server.requests.at(-1)?.adapterId).toBe('brand-de');

@@ -292,7 +292,8 @@ function validate(body: GenerateBody, stream: boolean, settings: Settings) {
   if (total > settings.maxTotalTokens) {
     return validationError(
       `\`inputs\` tokens + \`max_new_tokens\` must be <= ${settings.maxTotalTokens}. ` +
-        `Given: ${inputTokens} \`inputs\` tokens and ${parameters.max_new_tokens} \`max_new_tokens\``,
+        `Given: ${inputTokens} \`inputs\` tokens and ` +
+        `${parameters.max_new_tokens} \`max_new_tokens\``,
     );
   }
   const adapter = parameters.adapter_id;
