@@ -28,7 +28,14 @@ interface ClaimStems {
   numbers: Set<string>;
 }
 
-const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, ClaimStems[]>>>();
+interface LedgerIndex {
+  claims: ClaimStems[];
+  /** Every stem of every claim, to rule sentences out without building their stem sets. */
+  allStems: Set<string>;
+  smallestClaim: number;
+}
+
+const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, LedgerIndex>>>();
 const numberPattern = /^\d+$/;
 
 function stemSet(tokens: readonly StemToken[]): Set<string> {
@@ -39,18 +46,35 @@ function numberSet(tokens: readonly StemToken[]): Set<string> {
   return new Set(tokens.filter((token) => numberPattern.test(token.folded)).map((t) => t.folded));
 }
 
-function claimStems(policy: BrandPolicy, lang: GuardLanguage): ClaimStems[] {
+function ledgerIndex(policy: BrandPolicy, lang: GuardLanguage): LedgerIndex {
   const perPolicy = cache.get(policy) ?? {};
   const cached = perPolicy[lang];
   if (cached) return cached;
 
-  const list = policy.approved_claims.map((claim) => {
+  const claims = policy.approved_claims.map((claim) => {
     const tokens = stemTokens(lang === 'de' ? claim.text_de : claim.text_en, lang);
     return { claim, stems: stemSet(tokens), numbers: numberSet(tokens) };
   });
-  perPolicy[lang] = list;
+  const index = {
+    claims,
+    allStems: new Set(claims.flatMap((entry) => [...entry.stems])),
+    smallestClaim: Math.min(...claims.map((entry) => entry.stems.size)),
+  };
+  perPolicy[lang] = index;
   cache.set(policy, perPolicy);
-  return list;
+  return index;
+}
+
+// Dice ≥ 0.8 means shared ≥ 0.4 · (sentence + claim) and shared ≤ sentence, so shared is at
+// least two thirds of the claim; counting tokens whose stem occurs in any claim bounds
+// shared from above without building sets.
+function mightMatch(tokens: readonly StemToken[], first: number, last: number, index: LedgerIndex) {
+  let known = 0;
+  for (let position = first; position <= last; position += 1) {
+    const stem = tokens[position]?.stems[0];
+    if (stem !== undefined && index.allStems.has(stem)) known += 1;
+  }
+  return known * 3 >= index.smallestClaim * 2;
 }
 
 function dice(left: Set<string>, right: Set<string>): number {
@@ -90,16 +114,17 @@ export function matchLedger(
   tokens: readonly StemToken[],
   options: { policy: BrandPolicy; lang: GuardLanguage; market?: string; now: Date },
 ): LedgerMatch[] {
-  const claims = claimStems(options.policy, options.lang);
-  if (claims.length === 0) return [];
+  const index = ledgerIndex(options.policy, options.lang);
+  if (index.claims.length === 0) return [];
 
   const today = options.now.toISOString().slice(0, 10);
   const matches: LedgerMatch[] = [];
   for (const [first, last] of sentenceRanges(tokens, text)) {
+    if (!mightMatch(tokens, first, last, index)) continue;
     const sentence = tokens.slice(first, last + 1);
     const stems = stemSet(sentence);
     let best: { entry: ClaimStems; similarity: number } | undefined;
-    for (const entry of claims) {
+    for (const entry of index.claims) {
       // Dice ≥ 0.8 needs the smaller set to be at least two thirds of the larger one.
       const sizes = [stems.size, entry.stems.size].sort((left, right) => left - right);
       if ((sizes[0] ?? 0) * 3 < (sizes[1] ?? 0) * 2) continue;

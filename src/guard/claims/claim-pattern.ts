@@ -5,7 +5,9 @@
  * - `guarantee` matches any word with the same stem ("guaranteed", "guarantees");
  * - `heal|cure` matches either word;
  * - `klima*` matches any word whose folded form starts with `klima`;
- * - `~3` skips zero to three words (a gap), never across a sentence end.
+ * - `~3` skips zero to three words (a gap), never across a sentence end;
+ * - `eco-friendly` matches "eco-friendly" and "eco friendly" (hyphens split words), so a
+ *   hyphenated word stands alone, never in an alternative.
  * @module
  */
 
@@ -38,6 +40,12 @@ export function parseClaimPattern(source: string): ParsedClaimPattern {
     const gap = gapPattern.exec(part);
     if (gap) return { kind: 'gap', max: Math.min(Number(gap[1]), 10) };
 
+    if (part.includes('|') && part.includes('-')) {
+      throw new Error(
+        `"${part}" in pattern "${source}": a hyphenated word cannot be an alternative; ` +
+          'write it as its own pattern or as separate words (eco|planet friendly)',
+      );
+    }
     const alternatives = part.split('|').map((alternative): PatternAlternative => {
       if (!/^[\p{L}\p{N}%'’-]+\*?$/u.test(alternative)) {
         throw new Error(`"${part}" in pattern "${source}" is not a word, word|word, prefix* or ~N`);
@@ -99,7 +107,7 @@ export function compileClaimPattern(
       alternatives: element.alternatives.map((alternative) =>
         alternative.kind === 'prefix'
           ? { prefix: alternative.prefix }
-          : { stems: new Set([primaryStem(alternative.word.replaceAll('-', ''), lang)]) },
+          : { stems: new Set([primaryStem(alternative.word, lang)]) },
       ),
     });
   }

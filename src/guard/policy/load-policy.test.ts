@@ -68,6 +68,15 @@ describe('loadPolicy', () => {
 
     expect(error.details.key).toBe('claim_rules[0].patterns[0]');
     expect(error.message).toMatch(/must start and end with a word/);
+    const hyphen = policyError(() =>
+      parsePolicy({
+        version: 1,
+        claim_rules: [
+          { id: 'x', category: 'greenwashing', lang: 'en', patterns: ['ok', 'eco-friendly|green'] },
+        ],
+      }),
+    );
+    expect(hyphen.details.key).toBe('claim_rules[0].patterns[1]');
   });
 
   it('rejects duplicate rule ids, a missing version and a bad expiry date', () => {

@@ -6,7 +6,7 @@
  */
 
 import type { GuardFinding, GuardLanguage } from '../finding.js';
-import { lexiconMatches, type Lexicon, type LexiconMatch } from './lexicon-matchers.js';
+import { lexiconMatches, type LexiconMatch } from './lexicon-matchers.js';
 import { spacedRuns } from './spaced-letters.js';
 import { categoryScores } from './toxicity-category.js';
 
@@ -16,19 +16,14 @@ export interface DetectToxicityOptions {
   policyVersion?: string | number;
 }
 
-// German copy quotes English swearing often, so German text also gets the English entries
-// that cannot be German words; English text gets English only.
-const lexiconsFor: Record<GuardLanguage, Lexicon[]> = { en: ['en'], de: ['de', 'en-in-de'] };
-
+// Each language has one lexicon; the German one includes the English swearing that German
+// copy quotes, so German text needs one matcher pass.
 function allMatches(text: string, lang: GuardLanguage): LexiconMatch[] {
-  const matches = lexiconsFor[lang].flatMap((lexicon) => lexiconMatches(text, lexicon));
+  const matches = lexiconMatches(text, lang);
 
   for (const run of spacedRuns(text)) {
-    for (const lexicon of lexiconsFor[lang]) {
-      const inner = lexiconMatches(run.joined, lexicon);
-      const first = inner[0];
-      if (first) matches.push({ ...first, start: run.start, end: run.end });
-    }
+    const first = lexiconMatches(run.joined, lang)[0];
+    if (first) matches.push({ ...first, start: run.start, end: run.end });
   }
   return matches;
 }

@@ -131,34 +131,4 @@ for (const [word, category, patterns] of extraEntries) {
   });
 }
 
-// German text often quotes English swearing, but short English entries are German words
-// ("dick" is thick, "Kanal" contains "anal"); only unambiguous ones are read there.
-const unambiguousInGerman = new Set([
-  'fuck',
-  'shit',
-  'bitch',
-  'cunt',
-  'nigger',
-  'slut',
-  'whore',
-  'wank',
-  'jizz',
-  'kike',
-  'twat',
-  'bollocks',
-  'blowjob',
-  'handjob',
-  'dildo',
-  'motherfucker',
-  'kill yourself',
-]);
-
-/** The English lexicon reduced to entries that cannot be German words. */
-export const englishInGermanLexicon = new DataSet<EnglishMetadata>()
-  .addAll(englishLexicon)
-  .removePhrasesIf((phrase) => {
-    const word = phrase.metadata?.originalWord;
-    return word !== undefined && !unambiguousInGerman.has(word);
-  });
-
 export { englishRecommendedTransformers as englishTransformers };

@@ -59,6 +59,18 @@ const entries: Entry[] = [
   ['Untermensch', 'slur', ['untermensch', 'abschaum'], []],
   ['bring dich um', 'threat', ['bring dich um', 'geh sterben', 'ich bring dich um'], []],
   ['ich töte dich', 'threat', ['ich tote dich', 'ich mach dich kalt'], []],
+  // English swearing that German copy quotes, limited to words that cannot be German ("dick"
+  // is thick, "Kanal" contains "anal", "schwanken" contains "wank").
+  ['fuck', 'profanity', ['fuck', '|fck|', 'motherfucker'], []],
+  ['shit', 'profanity', ['|shit', 'bulshit'], ['shiitake']],
+  ['bitch', 'profanity', ['|bitch'], []],
+  ['cunt', 'sexual', ['|cunt'], []],
+  ['slut', 'sexual', ['|slut|', '|sluts|'], []],
+  ['whore', 'sexual', ['|whore'], []],
+  ['twat', 'sexual', ['|twat|'], []],
+  ['bollocks', 'profanity', ['|bolocks|'], []],
+  ['nigger', 'slur', ['nigger', '|nigga'], []],
+  ['kill yourself', 'threat', ['kil yourself', '|kys|'], []],
 ];
 
 /** The German lexicon as an obscenity dataset with word and category per phrase. */
@@ -81,7 +93,8 @@ export const germanTransformers = {
     resolveConfusablesTransformer(),
     resolveLeetSpeakTransformer(),
     toAsciiLowerCaseTransformer(),
-    collapseDuplicatesTransformer({ defaultThreshold: 1 }),
+    // Two g stay two: no German entry has "gg", and one English slur needs them.
+    collapseDuplicatesTransformer({ defaultThreshold: 1, customThresholds: new Map([['g', 2]]) }),
   ],
   // Whitelisted words are matched as spelt (only folded), so "misst" can protect itself
   // without "Mist" becoming innocent.

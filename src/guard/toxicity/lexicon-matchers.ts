@@ -7,12 +7,7 @@
 import { RegExpMatcher } from 'obscenity';
 
 import type { GuardLanguage } from '../finding.js';
-import {
-  englishCategory,
-  englishInGermanLexicon,
-  englishLexicon,
-  englishTransformers,
-} from './english-dataset.js';
+import { englishCategory, englishLexicon, englishTransformers } from './english-dataset.js';
 import { germanDataset, germanTransformers } from './german-dataset.js';
 import type { ToxicityCategory } from './toxicity-category.js';
 
@@ -24,15 +19,11 @@ export interface LexiconMatch {
   lang: GuardLanguage;
 }
 
-/** `en-in-de`: the English entries that are safe to look for in German text. */
-export type Lexicon = GuardLanguage | 'en-in-de';
-
-let matchers: Record<Lexicon, RegExpMatcher> | undefined;
+let matchers: Record<GuardLanguage, RegExpMatcher> | undefined;
 
 function built() {
   matchers ??= {
     en: new RegExpMatcher({ ...englishLexicon.build(), ...englishTransformers }),
-    'en-in-de': new RegExpMatcher({ ...englishInGermanLexicon.build(), ...englishTransformers }),
     de: new RegExpMatcher({ ...germanDataset.build(), ...germanTransformers }),
   };
   return matchers;
@@ -50,10 +41,8 @@ function widen(text: string, start: number, end: number): [number, number] {
 }
 
 /** Lexicon matches of one language's matcher. */
-export function lexiconMatches(text: string, lexicon: Lexicon): LexiconMatch[] {
-  const matcher = built()[lexicon];
-  const lang: GuardLanguage = lexicon === 'de' ? 'de' : 'en';
-  const dataset = lexicon === 'en-in-de' ? englishInGermanLexicon : englishLexicon;
+export function lexiconMatches(text: string, lang: GuardLanguage): LexiconMatch[] {
+  const matcher = built()[lang];
   return matcher.getAllMatches(text, true).map((payload): LexiconMatch => {
     const [start, end] = widen(text, payload.startIndex, payload.endIndex + 1);
     if (lang === 'de') {
@@ -66,7 +55,7 @@ export function lexiconMatches(text: string, lexicon: Lexicon): LexiconMatch[] {
         lang,
       };
     }
-    const metadata = dataset.getPayloadWithPhraseMetadata(payload).phraseMetadata;
+    const metadata = englishLexicon.getPayloadWithPhraseMetadata(payload).phraseMetadata;
     const word = metadata?.originalWord ?? '';
     return { start, end, word, category: metadata?.category ?? englishCategory(word), lang };
   });
