@@ -1,7 +1,8 @@
 /**
  * Rule-based PERSON detector: honorifics ("Frau Berger", "Mr O'Neill"), labels ("Name:"),
- * a known first name followed by a capitalised surname, and a known first name after a
- * greeting or before a sign-off. A lone capitalised word is never enough.
+ * a known first name followed by a capitalised surname, a known first name after a greeting
+ * or before a sign-off, and (weakest) a known first name on its own mid-sentence. A
+ * capitalised word that is not a known first name counts only after an honorific or label.
  * @module
  */
 import { firstNames } from './lexicons/first-names.js';
