@@ -14,7 +14,7 @@ import type {
   TemplateReference,
 } from './generator.js';
 import { rememberInfo } from './cached-generator-info.js';
-import { abortReason } from './resilient-errors.js';
+import { interruptedError } from './resilient-errors.js';
 
 /** Where results are kept; `createGenerationCache` in `generation/` is the store one. */
 export interface GenerationResultCache {
@@ -87,7 +87,7 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
 
   async function* stream(request: GenerationRequest): AsyncGenerator<GenerationEvent> {
     const { key, hit } = await lookup(request);
-    if (request.signal?.aborted) throw abortReason(request.signal);
+    if (request.signal?.aborted) throw interruptedError(request.signal);
     if (hit) {
       if (hit.text !== '') yield { type: 'text-delta', text: hit.text };
       yield { type: 'finish', result: hit };
@@ -101,7 +101,7 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
 
   async function generate(request: GenerationRequest): Promise<GenerationResult> {
     const { key, hit } = await lookup(request);
-    if (request.signal?.aborted) throw abortReason(request.signal);
+    if (request.signal?.aborted) throw interruptedError(request.signal);
     if (hit) return hit;
     const result = await inner.generate(request);
     await keep(key, request, result);

@@ -7,7 +7,7 @@
 import { isBrokenCircuitError, isBulkheadRejectedError, type TimeoutPolicy } from 'cockatiel';
 import { MarkwerkError } from '../../core/errors.js';
 import type { EndpointPolicies } from './resilient-endpoints.js';
-import { abortReason } from './resilient-errors.js';
+import { interruptedError } from './resilient-errors.js';
 import { holdPolicy, type PolicyHold } from './resilient-hold.js';
 
 export interface Attempt {
@@ -26,7 +26,7 @@ export async function startAttempt(
   timeoutMs: number,
   callerSignal: AbortSignal | undefined,
 ): Promise<Attempt> {
-  if (callerSignal?.aborted) throw abortReason(callerSignal);
+  if (callerSignal?.aborted) throw interruptedError(callerSignal);
   const { endpoint } = policies;
 
   const breaker = await holdPolicy(policies.breaker, callerSignal).catch((error: unknown) => {
@@ -52,7 +52,7 @@ export async function startAttempt(
     succeed: () => holds.forEach((hold) => hold.release()),
     fail: (error) => holds.forEach((hold) => hold.fail(error)),
     explain(error) {
-      if (callerSignal?.aborted) return abortReason(callerSignal);
+      if (callerSignal?.aborted) return interruptedError(callerSignal, error);
       if (!clock.signal.aborted) return error;
       return new MarkwerkError(
         'GENERATION_TIMEOUT',

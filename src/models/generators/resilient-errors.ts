@@ -49,10 +49,17 @@ export function warrantsFallback(error: unknown): boolean {
   return error.details.retryable === true;
 }
 
-/** The abort reason when the caller cancelled, so callers see their own cancellation. */
-export function abortReason(signal: AbortSignal | undefined): unknown {
-  if (!signal?.aborted) return undefined;
-  return signal.reason ?? new DOMException('The generation was aborted.', 'AbortError');
+/**
+ * The error for a caller's abort: `INTERRUPTED`, as the adapters raise it, with the signal's
+ * reason as its cause. An `INTERRUPTED` error the adapter already raised is kept.
+ */
+export function interruptedError(signal: AbortSignal | undefined, raised?: unknown): MarkwerkError {
+  if (isMarkwerkError(raised) && raised.code === 'INTERRUPTED') return raised;
+  return new MarkwerkError(
+    'INTERRUPTED',
+    'The generation was aborted by the caller; nothing was stored.',
+    { details: { retryable: false }, cause: signal?.reason },
+  );
 }
 
 /**

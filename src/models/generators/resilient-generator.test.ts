@@ -179,7 +179,9 @@ describe('resilientGenerator streams', () => {
     await vi.waitFor(() => expect(inner.active).toBe(1));
     controller.abort(new Error('user cancelled'));
 
-    await expect(pending).rejects.toThrow('user cancelled');
+    const interrupted = await failure(pending);
+    expect(interrupted.code).toBe('INTERRUPTED');
+    expect(interrupted.cause).toEqual(new Error('user cancelled'));
     expect((await generator.generate({ prompt: 'again' })).text).toBe('ok');
   });
 });
@@ -330,7 +332,7 @@ describe('resilientGenerator bulkhead', () => {
     const queued = generator.generate({ prompt: '2', signal: controller.signal });
     controller.abort(new Error('gave up waiting'));
 
-    await expect(queued).rejects.toThrow('gave up waiting');
+    expect((await failure(queued)).cause).toEqual(new Error('gave up waiting'));
     open();
     await running;
     expect((await generator.generate({ prompt: '3' })).text).toBe('x');

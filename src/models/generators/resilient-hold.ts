@@ -5,6 +5,7 @@
  * @module
  */
 import type { IDefaultPolicyContext, IPolicy } from 'cockatiel';
+import { interruptedError } from './resilient-errors.js';
 
 /** A policy entered and held until `release` (success) or `fail` (failure). */
 export interface PolicyHold {
@@ -23,7 +24,7 @@ export function holdPolicy(
   policy: IPolicy<IDefaultPolicyContext>,
   signal?: AbortSignal,
 ): Promise<PolicyHold> {
-  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  if (signal?.aborted) return Promise.reject(interruptedError(signal));
   return new Promise<PolicyHold>((entered, refused) => {
     let settled = false;
     let abandoned = false;
@@ -31,7 +32,7 @@ export function holdPolicy(
       if (settled) return;
       settled = true;
       abandoned = true;
-      refused(signal?.reason);
+      refused(interruptedError(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -55,15 +56,15 @@ export function holdPolicy(
   });
 }
 
-/** Waits for `promise`, but rejects with the abort reason as soon as `signal` aborts. */
+/** Waits for `promise`, but rejects with `INTERRUPTED` as soon as `signal` aborts. */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) {
     promise.catch(() => undefined);
-    return Promise.reject(signal.reason as Error);
+    return Promise.reject(interruptedError(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
+    const onAbort = () => reject(interruptedError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
