@@ -4,7 +4,9 @@ import { registerConfigCommand } from './config-command.js';
 import { registerDatasetsCommand } from './datasets-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvalCommand } from './eval-command.js';
+import { registerExperimentCommand } from './experiment-command.js';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerModelsCommand } from './models-command.js';
 import { registerIndexCommand } from './retrieval/index-command.js';
 import { registerSearchCommand } from './retrieval/search-command.js';
 
@@ -31,6 +33,8 @@ registerSearchCommand(program);
 registerIndexCommand(program);
 registerDatasetsCommand(program);
 registerEvalCommand(program);
+registerExperimentCommand(program);
+registerModelsCommand(program);
 registerConfigCommand(program);
 
 for (const command of program.commands) {
