@@ -1,6 +1,5 @@
-import { countTokens } from '../../ingest/process/tokens.js';
 import { splitSentences } from '../../ingest/process/sentences.js';
-import type { CitedSentence, FinishReason, GenerationParameters } from './generator.js';
+import type { CitedSentence, FinishReason } from './generator.js';
 import { fillLeads } from './offline-lead.js';
 import type { CompositionPlan, PlanPassage } from './offline-plan.js';
 import { cutAtWord, isNearDuplicate, overlapCount, squeeze, termsOf } from './offline-text.js';
@@ -18,22 +17,15 @@ interface Candidate {
   passage: PlanPassage;
 }
 
-/** Text budget of one composition: characters from the channel, tokens from the request. */
-interface Budget {
-  characters: number;
-  tokens: number;
-}
-
 /**
- * Composes cited sentences from a plan: the first lead pattern that fits, then the best
- * extracted sentences that fit, skipping near-duplicates. Pure and deterministic: ties are
- * broken by passage and sentence order, never by chance.
+ * Composes cited sentences from a plan: the first lead pattern that fits the channel limit,
+ * then the best extracted sentences that fit, skipping near-duplicates. Pure and
+ * deterministic: ties are broken by passage and sentence order, never by chance. The token
+ * limit is applied afterwards (`limitTokens`), as a model stops, so a shorter limit always
+ * gives a prefix of the longer text.
  */
-export function compose(plan: CompositionPlan, parameters: GenerationParameters = {}): Composition {
-  const budget: Budget = {
-    characters: plan.maxCharacters,
-    tokens: parameters.maxNewTokens ?? Number.POSITIVE_INFINITY,
-  };
+export function compose(plan: CompositionPlan): Composition {
+  const budget = plan.maxCharacters;
   const chosen: CitedSentence[] = [];
   const chosenTerms: Set<string>[] = [];
   let finishReason: FinishReason = 'stop';
@@ -41,7 +33,7 @@ export function compose(plan: CompositionPlan, parameters: GenerationParameters 
   const leads = fillLeads(plan);
   const lead = leads.find((candidate) => fits([candidate], budget)) ?? leads[0];
   if (lead) {
-    const text = fits([lead], budget) ? lead.text : cutToBudget(lead.text, budget);
+    const text = cutAtWord(lead.text, budget);
     if (text !== lead.text) finishReason = 'length';
     if (text.length > 0) {
       chosen.push({ text, citations: lead.citations });
@@ -60,7 +52,7 @@ export function compose(plan: CompositionPlan, parameters: GenerationParameters 
   }
 
   if (chosen.length === 0) {
-    const text = cutToBudget(plan.fallback, budget);
+    const text = cutAtWord(plan.fallback, budget);
     if (text !== plan.fallback) finishReason = 'length';
     if (text.length > 0) chosen.push({ text, citations: [] });
   }
@@ -72,18 +64,8 @@ export function joinSentences(sentences: CitedSentence[]): string {
   return sentences.map((sentence) => sentence.text).join(' ');
 }
 
-function fits(sentences: { text: string }[], budget: Budget): boolean {
-  const text = sentences.map((sentence) => sentence.text).join(' ');
-  return text.length <= budget.characters && countTokens(text) <= budget.tokens;
-}
-
-/** Cuts at a word boundary until both the character and the token budget hold. */
-function cutToBudget(text: string, budget: Budget): string {
-  let cut = cutAtWord(text, budget.characters);
-  while (cut.length > 0 && countTokens(cut) > budget.tokens) {
-    cut = cutAtWord(cut, cut.length - 1);
-  }
-  return cut;
+function fits(sentences: { text: string }[], budget: number): boolean {
+  return joinSentences(sentences as CitedSentence[]).length <= budget;
 }
 
 /**

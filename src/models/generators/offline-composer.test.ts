@@ -3,6 +3,7 @@ import { countTokens } from '../../ingest/process/tokens.js';
 import type { GenerationEvent, GenerationRequest } from './generator.js';
 import { markedText, OfflineComposer, offlineLabel } from './offline-composer.js';
 import type { CompositionPlan, ComposerRequest } from './offline-plan.js';
+import { describeGeneratorContract } from './test-support/generator-suite.js';
 
 const feed = { source: 'feed', id: 'BF-1' } as const;
 
@@ -122,23 +123,26 @@ describe('OfflineComposer', () => {
     expect(cut).toMatchObject({ text: 'Sturmgrat', finishReason: 'length' });
   });
 
-  it('stops within max_new_tokens, by the token estimate', async () => {
+  it('stops within max_new_tokens by the token estimate, keeping a prefix of the full text', async () => {
     const composer = new OfflineComposer();
-    const shortLead = await composer.generate(
-      composerRequest({}, { parameters: { maxNewTokens: 5 } }),
-    );
-    const cut = await composer.generate(
-      composerRequest({ lead: plan().lead.slice(0, 1) }, { parameters: { maxNewTokens: 3 } }),
+    const full = await composer.generate(composerRequest());
+    const cut = await composer.generate(composerRequest({}, { parameters: { maxNewTokens: 5 } }));
+    const twoSentences = await composer.generate(
+      composerRequest({}, { parameters: { maxNewTokens: 20 } }),
     );
 
-    expect(shortLead).toMatchObject({ text: 'Sturmgrat Jacket.', finishReason: 'stop' });
     expect(cut).toMatchObject({ text: 'Sturmgrat Jacket', finishReason: 'length' });
-    expect(countTokens(cut.text)).toBeLessThanOrEqual(3);
     expect(cut.usage).toEqual({
       inputTokens: countTokens('Write.'),
       outputTokens: countTokens(cut.text),
       source: 'estimate',
     });
+    expect(countTokens(twoSentences.text)).toBeLessThanOrEqual(20);
+    expect(twoSentences.text).toBe(
+      'Sturmgrat Jacket: 28,000 mm, RET 6. A hardshell jacket for alpine tours.',
+    );
+    expect(twoSentences.sentences).toHaveLength(2);
+    expect(full.text.startsWith(twoSentences.text)).toBe(true);
   });
 
   it('ends before the first stop sequence', async () => {
@@ -209,3 +213,28 @@ describe('OfflineComposer', () => {
     });
   });
 });
+
+describeGeneratorContract('offline composer, plain requests without facts', () =>
+  Promise.resolve(new OfflineComposer()),
+);
+
+const factLines = [
+  '<facts>',
+  '<fact id="c-9">"Free shipping applies to every order over fifty euros in Germany and Austria.' +
+    ' Orders over fifty euros ship free within two working days."</fact>',
+  '<fact id="c-4">"Our spring sale takes twenty percent off garden tools until the end of April.' +
+    ' The sale on garden tools covers spades, rakes and pruning shears."</fact>',
+  '</facts>',
+].join('\n');
+
+describeGeneratorContract(
+  'offline composer, requests with quoted facts',
+  () => Promise.resolve(new OfflineComposer()),
+  {
+    prompt: `Write a short line about our spring sale on garden tools\n${factLines}`,
+    messages: [
+      { role: 'system', content: 'You write short marketing lines.' },
+      { role: 'user', content: `Announce free shipping on orders over fifty euros\n${factLines}` },
+    ],
+  },
+);

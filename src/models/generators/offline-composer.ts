@@ -9,14 +9,14 @@ import { MarkwerkError } from '../../core/errors.js';
 import { countTokens } from '../../ingest/process/tokens.js';
 import {
   collectStream,
-  type FinishReason,
   type GenerationEvent,
   type GenerationRequest,
   type GenerationResult,
   type Generator,
   type GeneratorInfo,
 } from './generator.js';
-import { compose, joinSentences, type Composition } from './offline-compose.js';
+import { compose, joinSentences } from './offline-compose.js';
+import { applyStop, limitTokens } from './offline-limits.js';
 import type { ComposerRequest } from './offline-plan.js';
 import { planFromMessages } from './offline-messages.js';
 
@@ -58,7 +58,9 @@ export class OfflineComposer implements Generator {
     throwIfAborted(request.signal);
 
     const plan = (request as ComposerRequest).composition ?? planFromMessages(request);
-    const composition = applyStop(compose(plan, request.parameters), request.parameters?.stop);
+    const parameters = request.parameters ?? {};
+    const composed = limitTokens(compose(plan), parameters.maxNewTokens);
+    const composition = applyStop(composed, parameters.stop);
 
     let firstDelta: number | undefined;
     for (const [index, sentence] of composition.sentences.entries()) {
@@ -67,6 +69,7 @@ export class OfflineComposer implements Generator {
       yield { type: 'text-delta', text: index === 0 ? sentence.text : ` ${sentence.text}` };
     }
 
+    throwIfAborted(request.signal);
     const text = joinSentences(composition.sentences);
     const template = request.tags?.template ?? plan.template;
     const result: GenerationResult = {
@@ -112,24 +115,4 @@ function inputTokens(request: GenerationRequest): number {
   const parts = (request.messages ?? []).map((message) => message.content);
   if (request.prompt) parts.push(request.prompt);
   return countTokens(parts.join('\n'));
-}
-
-/** Ends the text before the first stop sequence, dropping what follows it. */
-function applyStop(composition: Composition, stop: string[] | undefined): Composition {
-  if (!stop || stop.length === 0) return composition;
-  const text = joinSentences(composition.sentences);
-  const positions = stop.map((sequence) => (sequence ? text.indexOf(sequence) : -1));
-  const cut = Math.min(...positions.filter((position) => position >= 0));
-  if (!Number.isFinite(cut)) return composition;
-
-  const sentences = [];
-  let offset = 0;
-  for (const sentence of composition.sentences) {
-    if (offset >= cut) break;
-    const kept = sentence.text.slice(0, cut - offset).trimEnd();
-    if (kept.length > 0) sentences.push({ ...sentence, text: kept });
-    offset += sentence.text.length + 1;
-  }
-  const finishReason: FinishReason = 'stop_sequence';
-  return { sentences, finishReason };
 }
