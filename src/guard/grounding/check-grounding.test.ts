@@ -108,6 +108,14 @@ describe('checkGrounding', () => {
     expect(embedder.calls).toBe(2);
   });
 
+  it('sends a sentence that merges facts from two distant source sentences to review', async () => {
+    const output = 'The Sturmgrat BergfinkDry 3L jacket has a RET of 6 and costs 349 EUR [1].';
+
+    const report = await checkGrounding(output, { lang: 'en', sources: [jacket] });
+
+    expect(report.sentences[0]).toMatchObject({ reason: 'facts-differ', missing: ['349 EUR'] });
+  });
+
   it('reports every factual sentence unsupported when there are no sources', async () => {
     const report = await checkGrounding('The jacket weighs 480 g.', { lang: 'en', sources: [] });
     expect(report.sentences[0]?.reason).toBe('no-source');

@@ -146,7 +146,7 @@ export function entityFactsOf(
     first = false;
     if (word.length < 2 || /^\d+$/.test(word)) continue;
     const innerCapital = /\p{Ll}\p{Lu}/u.test(word);
-    const acronym = /^\p{Lu}{2,}$/u.test(word) && word !== 'LSF' && word !== 'SPF';
+    const acronym = /^\p{Lu}{2,}$/u.test(word) && !(word.toLowerCase() in unitAliases);
     const mixed = /\p{L}/u.test(word) && /\d/.test(word) && !/^\d+(?:st|nd|rd|th)$/i.test(word);
     const englishName =
       lang === 'en' && !opensSentence && /^\p{Lu}\p{Ll}/u.test(word) && !commonCapitals.has(word);

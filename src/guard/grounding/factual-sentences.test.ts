@@ -53,3 +53,12 @@ describe('citedIds', () => {
     expect(citedIds('A [1] and B [2, 3] and C [chunk-7].')).toEqual(['1', '2', '3', 'chunk-7']);
   });
 });
+
+describe('factualSentences on Markdown', () => {
+  it('ignores list numbers and lone list markers, and keeps the item facts', () => {
+    const sentences = factualSentences('1.\n2. A probe of 240 cm,\n- a shovel', 'en');
+    expect(sentences.map((sentence) => sentence.facts.map((fact) => fact.text))).toEqual([
+      ['240 cm'],
+    ]);
+  });
+});

@@ -82,7 +82,8 @@ const attributeStems = [
 
 /**
  * The factual sentences of `text`. A greeting or call to action is skipped unless it states
- * a number ("Jetzt 20 % sparen" is a price claim); a question is skipped.
+ * a number ("Jetzt 20 % sparen" is a price claim); a question is skipped, and so is a
+ * fragment of fewer than two words. List numbers and heading marks are not facts.
  */
 export function factualSentences(
   text: string,
@@ -92,7 +93,8 @@ export function factualSentences(
   const result: FactualSentence[] = [];
 
   for (const span of sentenceSpans(text)) {
-    const body = withoutCitations(span.text);
+    const body = withoutCitations(span.text).replace(listMarker, '');
+    if ((body.match(/\p{L}{2,}/gu) ?? []).length < 2) continue;
     const numbers = numberFactsOf(body);
     const entities = entityFactsOf(body, lang, knownNames);
     const folded = ` ${foldText(body)}`;
@@ -111,6 +113,9 @@ export function factualSentences(
 
   return result;
 }
+
+/** A Markdown list item, heading or table-row start, whose number is no fact. */
+const listMarker = /^(?:\s*(?:[-*+•]|\d{1,2}[.)]|#{1,6}|\|)\s+)+/u;
 
 const citationMarker = /\s*\[([^\]\n]{1,64})\]/g;
 
