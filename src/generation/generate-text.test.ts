@@ -11,6 +11,7 @@ import type {
 import { collectStream } from '../models/generators/generator.js';
 import { OfflineComposer } from '../models/generators/offline-composer.js';
 import { generateText, readGenerationInput, streamText } from './generate-text.js';
+import { generationConfigSchema, loadGenerationAssets } from './generation-config.js';
 import { loadProfiles, type ProfileSet } from './parameter-profile.js';
 import { sampleProducts } from './test-support/sample-feed.js';
 import { loadTemplates, type TemplateSet } from './template-set.js';
@@ -134,5 +135,19 @@ describe('readGenerationInput', () => {
     await expect(readGenerationInput(path.join(folder, 'none.json'))).rejects.toThrow(
       /cannot read/,
     );
+  });
+});
+
+describe('loadGenerationAssets', () => {
+  it('loads the bundled templates and profiles by default and a named folder otherwise', async () => {
+    const bundled = await loadGenerationAssets(generationConfigSchema.parse(undefined), '/tmp');
+    const folder = await mkdtemp(path.join(tmpdir(), 'markwerk-assets-'));
+    await writeFile(path.join(folder, 'profiles.yaml'), 'version: 2\nprofiles: {}\n');
+    const custom = await loadGenerationAssets({ templates: path.basename(folder) }, tmpdir());
+
+    expect(bundled.templates.useCases()).toContain('answer');
+    expect(bundled.profiles.version).toBe(1);
+    expect(custom.templates.useCases()).toEqual([]);
+    expect(custom.profiles.version).toBe(2);
   });
 });
