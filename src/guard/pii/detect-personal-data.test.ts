@@ -128,3 +128,17 @@ describe('pasted and abbreviated forms', () => {
     ]);
   });
 });
+
+describe('phone extensions', () => {
+  it('includes an extension written after the number in the span', () => {
+    expect(flagged('Call (646) 555-0100 ext. 12 today', { types: ['PHONE'] })).toEqual([
+      ['PHONE', '(646) 555-0100 ext. 12'],
+    ]);
+    expect(flagged('Tel. 089 1234567 Durchwahl 214', { types: ['PHONE'] })).toEqual([
+      ['PHONE', '089 1234567 Durchwahl 214'],
+    ]);
+    expect(flagged('Tel. 089 1234567 x-mas sale', { types: ['PHONE'] })).toEqual([
+      ['PHONE', '089 1234567'],
+    ]);
+  });
+});

@@ -76,6 +76,14 @@ function acceptedPrefix(candidate: string, accept: (value: string) => boolean) {
   }
 }
 
+/** An extension written after the number: "ext. 12", "x 204", "Durchwahl 214", "DW -31". */
+const extension = /,? ?(?:ext\.?|extension|x|Durchwahl|DW\.?|Dw\.?) ?-?\d{1,5}(?!\p{N})/uy;
+
+function extensionLength(text: string, end: number): number {
+  extension.lastIndex = end;
+  return extension.exec(text)?.[0].length ?? 0;
+}
+
 export const phoneDetector: PiiDetector = {
   type: 'PHONE',
   detect: (text, settings) =>
@@ -91,7 +99,7 @@ export const phoneDetector: PiiDetector = {
         {
           type: 'PHONE',
           start,
-          end: start + accepted.length,
+          end: start + accepted.length + extensionLength(text, start + accepted.length),
           score,
           rule: 'pii.phone.libphonenumber',
         },
