@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { guardConfigSchema } from '../guard/engine/guard-config.js';
+import { piiConfigSchema } from '../guard/pii/pii-config.js';
+import { generatorModelConfig } from '../models/generators/generator-config.js';
+import { generationOperationsSchema } from '../ops/metering/generation-config-schema.js';
 
 /**
  * The configuration file's schema. Every key has a default, so an empty file (or none)
- * is a valid configuration. `markwerk config schema` prints it as JSON Schema.
+ * is a valid configuration. `markwerk config schema` prints it as JSON Schema. Sections
+ * owned by a capability (generation, guard) take their sub-schemas from that capability's
+ * config file, which imports nothing but zod.
  * @module
  */
 
@@ -208,6 +214,26 @@ const retrieval = z
   })
   .strict();
 
+const generation = z
+  .object({
+    models: z
+      .array(generatorModelConfig)
+      .default([])
+      .describe('Models in fallback order; the offline composer when empty'),
+    templates: z
+      .string()
+      .optional()
+      .describe('Folder of <id>@<version>.yaml prompt templates; the bundled ones if absent'),
+    profiles: z
+      .string()
+      .optional()
+      .describe('Parameter profiles file; profiles.yaml in the templates folder if absent'),
+    ...generationOperationsSchema.shape,
+  })
+  .strict();
+
+const guard = guardConfigSchema.extend({ pii: piiConfigSchema.prefault({}) }).strict();
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -219,6 +245,8 @@ export const configSchema = z
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('warn'),
     ingest: ingest.default(ingest.parse({})),
     retrieval: retrieval.default(retrieval.parse({})),
+    generation: generation.prefault({}),
+    guard: guard.prefault({}),
   })
   .strict();
 
@@ -230,3 +258,5 @@ export type DedupeConfig = IngestConfig['dedupe'];
 export type PiiConfig = IngestConfig['pii'];
 export type ChunkingConfig = IngestConfig['chunking'];
 export type RetrievalConfig = MarkwerkConfig['retrieval'];
+export type GenerationSettings = MarkwerkConfig['generation'];
+export type GuardSettings = MarkwerkConfig['guard'];
