@@ -2,7 +2,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/logger.js';
 import type { CommandContext } from '../cli-context.js';
-import { guardConfigOf, openGuard, resolvePolicyFile, samplePolicyFile } from './open-guard.js';
+import {
+  guardConfigOf,
+  openGuard,
+  personalDataConfigOf,
+  resolvePolicyFile,
+  samplePolicyFile,
+} from './open-guard.js';
 
 function contextWith(file: string | undefined, guard?: unknown): CommandContext {
   return {
@@ -54,6 +60,27 @@ describe('openGuard', () => {
     expect(policy?.version).toBe(3);
     expect(result.verdict).toBe('flag');
     expect(result.policyVersion).toMatch(/^3\+[0-9a-f]{8}$/);
+  });
+
+  it('passes guard.pii settings to the personal-data detector and the mask style', async () => {
+    const context = contextWith(undefined, {
+      pii: { allow: { exact: ['service@bergfink.example'] }, mask: 'redact' },
+    });
+    const { engine, close } = await openGuard(context, { policy: 'none' });
+
+    const result = await engine.scanText('Write to service@bergfink.example or ben@example.com', {
+      lang: 'en',
+      direction: 'in',
+    });
+    await close();
+
+    expect(result.findings.map((finding) => finding.text)).toEqual(['ben@example.com']);
+    expect(result.masked).toBe('Write to service@bergfink.example or [REDACTED]');
+  });
+
+  it('names guard.pii when its settings are invalid', () => {
+    const context = contextWith(undefined, { pii: { minScore: 3 } });
+    expect(() => personalDataConfigOf(context)).toThrow(/guard\.pii\.minScore/);
   });
 
   it('fails naming the key when the guard configuration is invalid', () => {

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import { MarkwerkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import {
@@ -18,7 +19,9 @@ import { builtinDetectors, policyRuleActions } from '../../guard/engine/builtin-
 import { createGuardEngine, type GuardEngine } from '../../guard/engine/create-guard-engine.js';
 import type { GuardDetector } from '../../guard/engine/detector.js';
 import { guardConfigSchema, type GuardConfig } from '../../guard/engine/guard-config.js';
+import type { MaskMode } from '../../guard/engine/mask-findings.js';
 import type { ModerationSink } from '../../guard/engine/moderation-decisions.js';
+import { piiConfigSchema, type PiiGuardConfig } from '../../guard/pii/pii-config.js';
 import { loadPolicy } from '../../guard/policy/load-policy.js';
 import type { BrandPolicy } from '../../guard/policy/policy-schema.js';
 import type { CommandContext } from '../cli-context.js';
@@ -50,13 +53,26 @@ export interface OpenedGuard {
 
 /** Reads `guard` from the loaded configuration; a bad key fails naming it. */
 export function guardConfigOf(context: CommandContext): GuardConfig {
-  const raw = (context.loaded.config as { guard?: unknown }).guard ?? {};
-  const parsed = guardConfigSchema.safeParse(raw);
+  return parseSection(guardConfigSchema.loose(), rawGuard(context), 'guard');
+}
+
+/** Reads `guard.pii`, the personal-data detector's own settings. */
+export function personalDataConfigOf(context: CommandContext): PiiGuardConfig {
+  const raw = (rawGuard(context) as { pii?: unknown }).pii ?? {};
+  return parseSection(piiConfigSchema, raw, 'guard.pii');
+}
+
+function rawGuard(context: CommandContext): unknown {
+  return (context.loaded.config as { guard?: unknown }).guard ?? {};
+}
+
+function parseSection<T>(schema: z.ZodType<T>, raw: unknown, key: string): T {
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues
-    .map((issue) => `guard.${issue.path.join('.')}: ${issue.message}`)
+    .map((issue) => `${[key, ...issue.path].join('.')}: ${issue.message}`)
     .join('; ');
-  throw new MarkwerkError('CONFIG_INVALID', `Invalid guard configuration: ${problems}.`, {
+  throw new MarkwerkError('CONFIG_INVALID', `Invalid ${key} configuration: ${problems}.`, {
     exitCode: 2,
     details: { issues: parsed.error.issues },
   });
@@ -92,7 +108,12 @@ export async function openGuard(
   const embedder = options.detectors ? undefined : await groundingEmbedder(context, config);
   const detectors = options.detectors
     ? options.detectors(policy, config)
-    : builtinDetectors({ policy, grounding: config.grounding, embedder });
+    : builtinDetectors({
+        policy,
+        grounding: config.grounding,
+        embedder,
+        personalData: personalDataOptions(personalDataConfigOf(context)),
+      });
 
   const engine = createGuardEngine({
     detectors,
@@ -100,9 +121,24 @@ export async function openGuard(
     ruleDefaults: policyRuleActions(policy),
     ...(policy ? { policyVersion: String(policy.version) } : {}),
     ...(options.moderationLog ? { moderationLog: options.moderationLog } : {}),
+    ...maskModeOf(personalDataConfigOf(context)),
     logger,
   });
   return { engine, policyFile, policy, close: async () => embedder?.close() };
+}
+
+function personalDataOptions(pii: PiiGuardConfig) {
+  return {
+    types: pii.types,
+    minScore: pii.minScore,
+    phoneValidation: pii.phoneValidation,
+    allow: { exact: pii.allow.exact, words: pii.allow.words },
+  };
+}
+
+/** The configured mask style; `reversible` needs the vault, so the engine tags instead. */
+function maskModeOf(pii: PiiGuardConfig): { maskMode?: MaskMode } {
+  return pii.mask === 'reversible' ? {} : { maskMode: pii.mask };
 }
 
 /** The retrieval embedder, when `guard.grounding.semantic` asks for embedding similarity. */

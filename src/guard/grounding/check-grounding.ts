@@ -7,17 +7,18 @@
  */
 
 import type { Embedder } from '../../models/embedders/embedder.js';
-import { createAnalyzer } from '../../retrieval/analysis/create-analyzer.js';
 import type { GuardFinding } from '../finding.js';
 import type { GuardCitation } from '../engine/detector.js';
 import { missingFacts } from './facts.js';
+import { factualSentences, withoutCitations } from './factual-sentences.js';
 import {
-  citedIds,
-  factualSentences,
-  sentenceSpans,
-  withoutCitations,
-  type FactualSentence,
-} from './factual-sentences.js';
+  analyzer,
+  citedSources,
+  EVIDENCE_SENTENCES,
+  prepareSource,
+  shareFound,
+} from './grounding-sources.js';
+import { similarityTable } from './sentence-similarity.js';
 
 export interface GroundingOptions {
   lang: 'en' | 'de';
@@ -61,8 +62,6 @@ export interface GroundingReport {
   /** One `UNSUPPORTED_CLAIM` finding per unsupported sentence, action `flag`. */
   findings: GuardFinding[];
 }
-
-const analyzer = createAnalyzer({ compounds: 'none' });
 
 /** Checks every factual sentence of `output` against the sources. */
 export async function checkGrounding(
@@ -132,116 +131,6 @@ export async function checkGrounding(
     unsupportedClaimRate: sentences.length === 0 ? 0 : unsupported.length / sentences.length,
     findings: unsupported.map(toFinding),
   };
-}
-
-/**
- * Passages are compared window by window, a window being up to three adjacent sentences, so a
- * long source does not support a sentence merely by containing its words somewhere.
- */
-const WINDOW_SENTENCES = 3;
-/**
- * Where a claim's facts must be: the source sentence closest to it, and up to two more that
- * are close on their own. Looking further (the whole source, or windows) lets a changed
- * number match a neighbouring table row or list item: on the sample knowledge base, 84 % of
- * one-off number changes were caught with three-sentence windows, 96 % this way.
- */
-const EVIDENCE_SENTENCES = 3;
-
-interface SourceWindow {
-  sourceId: string;
-  text: string;
-  stems: Set<string>;
-}
-
-type PreparedSource = GuardCitation & {
-  sentences: string[];
-  sentenceStems: Array<{ text: string; stems: Set<string> }>;
-  windows: SourceWindow[];
-};
-
-function prepareSource(source: GuardCitation, lang: 'en' | 'de'): PreparedSource {
-  const sentences = sentenceSpans(source.text).map((span) => span.text);
-  const windows = sentences.map((_, index) => {
-    const text = sentences.slice(index, index + WINDOW_SENTENCES).join(' ');
-    return { sourceId: source.id, text, stems: new Set(analyzer.tokens(text, lang)) };
-  });
-  const sentenceStems = sentences.map((text) => ({
-    text,
-    stems: new Set(analyzer.tokens(text, lang)),
-  }));
-  return { ...source, sentences, sentenceStems, windows };
-}
-
-/** The sources a sentence cites, all sources when it cites none, `unknown` when no id resolves. */
-function citedSources(
-  sentence: string,
-  sources: readonly PreparedSource[],
-): PreparedSource[] | 'unknown' {
-  const ids = citedIds(sentence);
-  if (ids.length === 0) return [...sources];
-  const cited = ids
-    .map((id) => sources.find((source) => source.id === id) ?? byPosition(id, sources))
-    .filter((source): source is PreparedSource => source !== undefined);
-  return cited.length === 0 ? 'unknown' : cited;
-}
-
-function byPosition(id: string, sources: readonly PreparedSource[]): PreparedSource | undefined {
-  return /^\d+$/.test(id) ? sources[Number(id) - 1] : undefined;
-}
-
-function shareFound(stems: ReadonlySet<string>, source: ReadonlySet<string>): number {
-  if (stems.size === 0) return 0;
-  let found = 0;
-  for (const stem of stems) if (source.has(stem)) found += 1;
-  return found / stems.size;
-}
-
-interface SimilarSentence {
-  source: PreparedSource;
-  similarity: number;
-  /** The source sentence, where the claim's facts are looked for too. */
-  sentence: string;
-}
-
-/** Per claim, its cosine similarity to every source sentence; one embedding batch each side. */
-async function similarityTable(
-  claims: readonly FactualSentence[],
-  sources: readonly PreparedSource[],
-  embedder: Embedder | undefined,
-): Promise<SimilarSentence[][] | undefined> {
-  if (!embedder) return undefined;
-  if (claims.length === 0 || sources.length === 0) return claims.map(() => []);
-
-  const claimVectors = await embedder.embed(
-    claims.map((claim) => withoutCitations(claim.text)),
-    'query',
-  );
-  const sourceSentences = sources.flatMap((source) =>
-    source.sentences.map((text) => ({ source, text })),
-  );
-  const sourceVectors = await embedder.embed(
-    sourceSentences.map((sentence) => sentence.text),
-    'passage',
-  );
-
-  return claimVectors.map((claimVector) =>
-    sourceVectors.map((vector, index) => {
-      const sentence = sourceSentences[index]!;
-      return {
-        source: sentence.source,
-        similarity: dot(claimVector, vector),
-        sentence: sentence.text,
-      };
-    }),
-  );
-}
-
-function dot(first: Float32Array, second: Float32Array): number {
-  let sum = 0;
-  for (let index = 0; index < first.length; index++) {
-    sum += (first[index] ?? 0) * (second[index] ?? 0);
-  }
-  return sum;
 }
 
 function toFinding(sentence: SentenceGrounding): GuardFinding {
