@@ -135,6 +135,15 @@ describe('markwerk guard', () => {
     expect(stdout).toBe('Hallo,\nIBAN [IBAN], Tel. [PHONE].\n');
   });
 
+  it('masks in the style --mode asks for', async () => {
+    const file = path.join(folder, 'hash.txt');
+    writeFileSync(file, 'Mail: ben@example.com');
+
+    const { stdout } = await run(['guard', 'mask', file, '--mode', 'hash', '--no-log']);
+
+    expect(stdout).toMatch(/^Mail: \[EMAIL:[0-9a-f]{8}\]$/);
+  });
+
   it('refuses to print masked text the policy blocks', async () => {
     const file = path.join(folder, 'blocked.txt');
     writeFileSync(file, 'Halt die Fresse, du Wichser. max@example.com');

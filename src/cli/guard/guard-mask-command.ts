@@ -14,7 +14,7 @@ import { findingJson } from './guard-scan-command.js';
 import { withGuard, type GuardRunOptions } from './with-guard.js';
 
 export interface GuardMaskOptions extends GuardCommonOptions, GuardRunOptions {
-  mode: MaskMode;
+  mode?: MaskMode;
   json?: boolean;
   /** Print the masked text even when the verdict is block. */
   force?: boolean;
@@ -28,9 +28,10 @@ export function registerGuardMaskCommand(guard: Command): void {
       .argument('[file]', 'text file, or - for stdin', '-'),
   )
     .addOption(
-      new Option('--mode <mode>', 'tag: [EMAIL]; redact: [REDACTED]; hash: [EMAIL:1a2b3c4d]')
-        .choices(['tag', 'redact', 'hash'])
-        .default('tag'),
+      new Option(
+        '--mode <mode>',
+        'tag: [EMAIL]; redact: [REDACTED]; hash: [EMAIL:1a2b3c4d] (default: guard.pii.mask, else tag)',
+      ).choices(['tag', 'redact', 'hash']),
     )
     .option('--force', 'print the masked text even when the policy blocks it')
     .option('--no-log', 'do not record the decisions in the moderation log')
@@ -60,7 +61,7 @@ export async function maskOne(
   options: Pick<GuardMaskOptions, 'mode' | 'json' | 'force'>,
 ): Promise<string> {
   const result = await engine.scanText(text, context);
-  const masked = maskFindings(text, result.findings, options.mode);
+  const masked = options.mode ? maskFindings(text, result.findings, options.mode) : result.masked;
 
   if (result.verdict === 'block' && !options.force) {
     const reasons = result.findings
