@@ -82,7 +82,7 @@ describe('markwerk guard', () => {
     expect(flagged.stdout).toContain('PROMPT_INJECTION');
   });
 
-  it('writes one {"id","findings"} line per JSON Lines input, with each line language', async () => {
+  it('writes one {"id","findings"} line per JSON Lines input, in each line language', async () => {
     const input = path.join(folder, 'batch.jsonl');
     writeFileSync(
       input,

@@ -30,7 +30,7 @@ export function registerGuardMaskCommand(guard: Command): void {
     .addOption(
       new Option(
         '--mode <mode>',
-        'tag: [EMAIL]; redact: [REDACTED]; hash: [EMAIL:1a2b3c4d] (default: guard.pii.mask, else tag)',
+        'tag: [EMAIL]; redact: [REDACTED]; hash: [EMAIL:1a2b3c4d] (default: guard.pii.mask)',
       ).choices(['tag', 'redact', 'hash']),
     )
     .option('--force', 'print the masked text even when the policy blocks it')

@@ -36,7 +36,8 @@ export function addGuardOptions(command: Command): Command {
     .option('--source <source>', 'where the text comes from: user, retrieved, generated')
     .option(
       '--policy <file>',
-      'brand policy YAML, or "none" (default: guard.policyFile, else brand/policy.yaml beside the config file)',
+      'brand policy YAML, or "none" ' +
+        '(default: guard.policyFile, else brand/policy.yaml beside the config file)',
     )
     .option('--category <category>', 'product category for disclaimers, e.g. sun-protection')
     .option('--channel <channel>', 'web, email, social or print (default: the policy default)')

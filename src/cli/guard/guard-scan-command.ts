@@ -136,10 +136,9 @@ export function describeScan(result: GuardScanResult): string {
     const where =
       finding.start === finding.end ? `@${finding.start}` : `${finding.start}-${finding.end}`;
     const shown = finding.text.length > 60 ? `${finding.text.slice(0, 57)}...` : finding.text;
-    lines.push(
-      `  ${finding.action.padEnd(5)} ${finding.type.padEnd(18)} ${where.padEnd(9)} ${finding.rule}` +
-        (shown ? `  "${shown.replace(/\s+/g, ' ')}"` : ''),
-    );
+    const columns = [finding.action.padEnd(5), finding.type.padEnd(18), where.padEnd(9)];
+    const quoted = shown ? `  "${shown.replace(/\s+/g, ' ')}"` : '';
+    lines.push(`  ${columns.join(' ')} ${finding.rule}${quoted}`);
   }
   const rate = result.metrics.unsupportedClaimRate;
   if (rate !== undefined) lines.push(`Unsupported-claim rate: ${(rate * 100).toFixed(1)} %`);

@@ -25,7 +25,7 @@ function contextWith(file: string | undefined, guard?: unknown): CommandContext 
 describe('resolvePolicyFile', () => {
   const sampleConfig = path.resolve('samples/markwerk.yaml');
 
-  it('prefers --policy, then guard.policyFile beside the config, then brand/policy.yaml there', () => {
+  it('prefers --policy, then guard.policyFile, then brand/policy.yaml beside the config', () => {
     const context = contextWith(sampleConfig);
     const config = guardConfigOf(context);
 

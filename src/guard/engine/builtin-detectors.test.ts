@@ -12,7 +12,7 @@ describe('builtin detectors', () => {
     }
   });
 
-  it('check claims, disclaimers and brand terms only with a policy and only on output', async () => {
+  it('check claims, disclaimers and brand terms with a policy, on output only', async () => {
     const policy = await loadPolicy('samples/brand/policy.yaml');
     const withPolicy = createGuardEngine({
       detectors: builtinDetectors({ policy }),

@@ -56,7 +56,8 @@ export interface GuardEngine {
 /** Builds an engine over any set of detectors. */
 export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
   const actions = parsePolicyActions(options.actions ?? {});
-  const policyVersion = `${options.policyVersion ?? 'none'}+${sha256(JSON.stringify(actions)).slice(0, 8)}`;
+  const actionsHash = sha256(JSON.stringify(actions)).slice(0, 8);
+  const policyVersion = `${options.policyVersion ?? 'none'}+${actionsHash}`;
   const logger = options.logger ?? silentLogger;
   const ruleDefaults = options.ruleDefaults ?? {};
 

@@ -37,7 +37,8 @@ export const guardConfigSchema = z
       .string()
       .optional()
       .describe(
-        'Brand policy YAML, relative to the config file; default brand/policy.yaml beside it if present',
+        'Brand policy YAML, relative to the config file; ' +
+          'default: brand/policy.yaml beside it if present',
       ),
     actions: policyActionsSchema.default({ types: {}, rules: {}, sources: {} }),
     grounding: groundingConfigSchema.default({

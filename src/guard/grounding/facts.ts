@@ -121,9 +121,10 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\-+]*/gu;
 
 /** Capitalised English words that start clauses or are too common to be a name. */
 const commonCapitals = new Set(
-  'I A An The This That These Those Our Your We You It Its Their They He She And But Or If When With For In On At To From By Of As Yes No Please'.split(
-    ' ',
-  ),
+  (
+    'I A An The This That These Those Our Your We You It Its Their They He She And But Or If ' +
+    'When With For In On At To From By Of As Yes No Please'
+  ).split(' '),
 );
 
 /**

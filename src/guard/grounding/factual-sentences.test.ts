@@ -17,7 +17,7 @@ describe('sentenceSpans', () => {
 });
 
 describe('factualSentences', () => {
-  it('keeps numbers, names and product attributes; skips greetings, calls to action and questions', () => {
+  it('keeps numbers, names and attributes; skips greetings, calls to action, questions', () => {
     const text =
       'Hi Anna! The Sturmgrat jacket has a 28,000 mm hydrostatic head [1]. ' +
       'It is fully waterproof. Shop now at Bergfink! Ready for the weekend? ' +

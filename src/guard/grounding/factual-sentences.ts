@@ -35,10 +35,20 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   return spans;
 }
 
-const greeting =
-  /^(?:hi|hello|hey|dear|thanks|thank you|cheers|best regards|kind regards|hallo|servus|moin|liebe[rs]?|sehr geehrte[rs]?|danke|vielen dank|viele grüße|beste grüße|herzliche grüße)\b/i;
-const callToAction =
-  /^(?:shop|buy|order|discover|explore|get|grab|find|visit|click|learn more|sign up|subscribe|try|jetzt|entdecke|entdecken|bestelle|bestellen|kaufe|kaufen|hol dir|sichere dir|finde|besuche|klicke|melde dich|abonniere|probiere|mehr erfahren)\b/i;
+/** A sentence opening with any of these phrases, as whole words. */
+function opening(phrases: string): RegExp {
+  return new RegExp(`^(?:${phrases.split(',').join('|')})\\b`, 'i');
+}
+
+const greeting = opening(
+  'hi,hello,hey,dear,thanks,thank you,cheers,best regards,kind regards,hallo,servus,moin,' +
+    'liebe[rs]?,sehr geehrte[rs]?,danke,vielen dank,viele grüße,beste grüße,herzliche grüße',
+);
+const callToAction = opening(
+  'shop,buy,order,discover,explore,get,grab,find,visit,click,learn more,sign up,subscribe,' +
+    'try,jetzt,entdecke,entdecken,bestelle,bestellen,kaufe,kaufen,hol dir,sichere dir,finde,' +
+    'besuche,klicke,melde dich,abonniere,probiere,mehr erfahren',
+);
 
 /** Folded word stems that name product attributes in outdoor retail copy. */
 const attributeStems = [

@@ -81,7 +81,8 @@ const columns = [
 ] as const;
 
 const columnTypes =
-  'text text text text text text text text text text text int4 int4 real text text text text timestamptz';
+  'text text text text text text text text text text text int4 int4 real ' +
+  'text text text text timestamptz';
 
 /** Appends decisions in one statement. */
 export async function recordModerationDecisions(
