@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ledgerRules } from '../claims/detect-claims.js';
 import { loadPolicy } from '../policy/load-policy.js';
@@ -48,5 +50,29 @@ describe('builtin detectors', () => {
 
     expect(home.verdict).toBe('allow');
     expect(abroad.verdict).toBe('block');
+  });
+
+  it('blocks nothing in the sample knowledge base, read as retrieved text or as copy', async () => {
+    const policy = await loadPolicy('samples/brand/policy.yaml');
+    const engine = createGuardEngine({
+      detectors: builtinDetectors({ policy }),
+      ruleDefaults: policyRuleActions(policy),
+    });
+    const folder = 'samples/knowledge';
+    const blocked: string[] = [];
+
+    for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.md'))) {
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      const lang = name.endsWith('.de.md') ? 'de' : 'en';
+      const retrieved = await engine.scanText(text, { lang, direction: 'in', source: 'retrieved' });
+      const copy = await engine.scanText(text, { lang, direction: 'out', source: 'generated' });
+      for (const finding of [...retrieved.findings, ...copy.findings]) {
+        if (finding.action === 'block' || finding.type === 'TOXICITY') {
+          blocked.push(`${name}: ${finding.type} ${finding.rule} "${finding.text}"`);
+        }
+      }
+    }
+
+    expect(blocked).toEqual([]);
   });
 });
