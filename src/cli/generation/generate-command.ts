@@ -1,0 +1,136 @@
+/**
+ * `markwerk generate USE_CASE`: grounded copy from the input JSON and the workspace's
+ * knowledge, on the offline composer or a configured model, checked by the output guard.
+ * @module
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { InputError } from '../../core/errors.js';
+import { loadGenerationAssets } from '../../generation/generation-config.js';
+import { parseGenerationInput, type GenerationInput } from '../../generation/generation-input.js';
+import { readGenerationInput } from '../../generation/generate-text.js';
+import { checkDisclaimers } from '../../guard/disclaimers/check-disclaimers.js';
+import { generatorProviders } from '../../models/generators/generator-config.js';
+import { generateGrounded } from '../../usecases/grounded-generation.js';
+import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
+import { openGuard } from '../guard/open-guard.js';
+import { readText } from '../guard/read-text.js';
+import { describeGeneration, generationJson } from './describe-generation.js';
+import { modelsToUse, openGenerator, type GeneratorFlags } from './configured-generator.js';
+import { withKnowledge } from './open-knowledge.js';
+
+interface GenerateOptions extends GeneratorFlags {
+  input: string;
+  stream?: boolean;
+  json?: boolean;
+  retrieve: boolean;
+  market?: string;
+  policy?: string;
+}
+
+export function registerGenerateCommand(program: Command): void {
+  program
+    .command('generate')
+    .description('Write grounded, cited copy for a use case; the output guard checks it')
+    .argument(
+      '<use-case>',
+      'product-description, meta-description, email-subject, ad-headline, answer',
+    )
+    .requiredOption(
+      '--input <file>',
+      'request JSON (language, channel, product, question); - for stdin',
+    )
+    .addOption(
+      new Option(
+        '--provider <name>',
+        'generator (default: generation.models, else offline)',
+      ).choices([...generatorProviders]),
+    )
+    .option('--endpoint <url>', 'server URL for tgi, openai and hf')
+    .option('--model <id>', 'model name (openai, hf) or GGUF file (llama)')
+    .option('--adapter <id>', 'LoRA adapter_id (tgi)')
+    .option('--market <code>', 'market for approved claims, e.g. DE')
+    .option('--policy <file>', 'brand policy file, or none (default: guard.policyFile)')
+    .option('--no-retrieve', 'use only the facts in the input, not the search index')
+    .option('--stream', 'print text as it is generated; the guard runs when it is complete')
+    .option('--json', 'print one JSON document')
+    .addHelpText(
+      'after',
+      `
+Retrieval uses the workspace's search index when one exists (build it with "markwerk search"
+or "markwerk index rebuild"). The offline composer labels its output "[offline composer]".
+
+Examples:
+  markwerk generate product-description --input samples/generate/sunscreen-en.json
+  markwerk generate answer --input question.json --provider tgi --endpoint http://localhost:8080
+  markwerk generate meta-description --input shoe.json --json`,
+    )
+    .action(async (useCase: string, options: GenerateOptions, command: Command) => {
+      const context = commandContext(command.optsWithGlobals());
+      const input = await readInput(options.input);
+      const models = modelsToUse(context.loaded.config.generation, options);
+      const baseFolder = configFolder(context);
+      const assets = await loadGenerationAssets(context.loaded.config.generation, baseFolder);
+
+      const outcome = await withStore(context, async (store) => {
+        const generator = openGenerator(models, context.loaded.config.generation, store, {
+          logger: context.logger,
+          workspace: context.loaded.workspace,
+          baseFolder,
+        });
+        const guard = await openGuard(context, { policy: options.policy });
+        try {
+          return await withKnowledge(context, store, options.retrieve, (knowledge) =>
+            generateGrounded({
+              useCase,
+              input,
+              generator,
+              ...assets,
+              guard: guard.engine,
+              ...(knowledge ? { retrieve: knowledge.retrieve } : {}),
+              ...(guard.policy ? { requiredDisclaimer: disclaimerLookup(guard.policy) } : {}),
+              ...(options.market ? { market: options.market } : {}),
+              tags: {
+                workspace: context.loaded.workspace,
+                ...(knowledge ? { datasetVersion: knowledge.version } : {}),
+              },
+              ...(options.stream && !options.json
+                ? { onDelta: (text: string) => process.stdout.write(text) }
+                : {}),
+            }),
+          );
+        } finally {
+          await guard.close();
+          await generator.close?.();
+        }
+      });
+
+      if (options.json) printJson(generationJson(useCase, outcome));
+      else process.stdout.write(describeGeneration(outcome, { streamed: options.stream === true }));
+    });
+}
+
+async function readInput(file: string): Promise<GenerationInput> {
+  if (file !== '-') return readGenerationInput(file);
+  const text = await readText('-');
+  try {
+    return parseGenerationInput(JSON.parse(text), 'stdin');
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new InputError(`not valid JSON (${error.message})`, { file: 'stdin' });
+    throw error;
+  }
+}
+
+function configFolder(context: CommandContext): string {
+  return context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
+}
+
+/** The disclaimer text the policy requires, read through the disclaimer check itself. */
+function disclaimerLookup(policy: Parameters<typeof checkDisclaimers>[1]['policy']) {
+  return (category: string, channel: string, lang: 'de' | 'en') => {
+    const [missing] = checkDisclaimers('', { lang, category, channel, policy });
+    const required = missing?.details?.required;
+    return typeof required === 'string' ? required : undefined;
+  };
+}
