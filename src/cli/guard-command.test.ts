@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../store/open-store.js';
@@ -69,6 +70,19 @@ describe('markwerk guard', () => {
     for (const finding of result.findings) {
       expect(text.slice(finding.start, finding.end)).toBe(finding.text);
     }
+  });
+
+  it('reads stdin for -, byte for byte', async () => {
+    const text = 'Écrire à ben@example.com\r\n';
+    vi.spyOn(process, 'stdin', 'get').mockReturnValue(
+      Readable.from([Buffer.from(text, 'utf8')]) as unknown as typeof process.stdin,
+    );
+
+    const { stdout } = await run(['guard', 'scan', '-', '--no-log', '--json']);
+
+    const [finding] = JSON.parse(stdout).findings;
+    expect(finding).toMatchObject({ type: 'EMAIL', text: 'ben@example.com' });
+    expect(text.slice(finding.start, finding.end)).toBe('ben@example.com');
   });
 
   it('exits 1 with --fail-on when the verdict reaches that action', async () => {
