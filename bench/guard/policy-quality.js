@@ -4,6 +4,7 @@
 // Runs the built code (`npm run build` first; MARKWERK_DIST points elsewhere if needed):
 //
 //   node bench/guard/policy-quality.js [--match overlap|exact] [--megabytes 4]
+//     [--only quality|speed]
 //
 // Claims use samples/brand/policy.yaml, market DE and the date 2026-12-03, so expiry is
 // reproducible. Findings with action `allow` (approved claims) are not predictions.
@@ -29,6 +30,7 @@ const { values } = parseArgs({
   options: {
     match: { type: 'string', default: 'overlap' },
     megabytes: { type: 'string', default: '4' },
+    only: { type: 'string', default: 'all' },
   },
 });
 const policy = await loadPolicy(path.join(here, '../../samples/brand/policy.yaml'));
@@ -109,8 +111,10 @@ const sets = [
   ),
   ['claims', 'en', 'heldout-'],
   ['claims', 'de', 'heldout-'],
+  ['claims', 'en', 'heldout2-'],
+  ['claims', 'de', 'heldout2-'],
 ];
-for (const [set, lang, variant] of sets) {
+for (const [set, lang, variant] of values.only === 'speed' ? [] : sets) {
   {
     const lines = readSet(`${set}-${variant}${lang}`);
     const byType = evaluate(set, lines, (type) => type);
@@ -189,7 +193,7 @@ speedDetectors.all = (text, lang) =>
     .flatMap(([, detect]) => detect(text, lang));
 
 const throughput = {};
-for (const [name, detect] of Object.entries(speedDetectors)) {
+for (const [name, detect] of values.only === 'quality' ? [] : Object.entries(speedDetectors)) {
   for (const [corpus, lang] of ['labelled', 'knowledge'].flatMap((c) => [
     [c, 'en'],
     [c, 'de'],

@@ -83,6 +83,18 @@ function dice(left: Set<string>, right: Set<string>): number {
   return (2 * shared) / (left.size + right.size || 1);
 }
 
+const whitespace = /\s/;
+
+// Whether text[from, to) holds a sentence end: ! ? line feed, or a stop before whitespace.
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 33 || code === 63 || code === 10) return true;
+    if (code === 46 && index + 1 < to && whitespace.test(text[index + 1] ?? '')) return true;
+  }
+  return false;
+}
+
 /** Token index ranges of the clauses between sentence ends. */
 export function sentenceRanges(tokens: readonly StemToken[], text: string) {
   const ranges: Array<[number, number]> = [];
@@ -92,7 +104,7 @@ export function sentenceRanges(tokens: readonly StemToken[], text: string) {
     const previous = tokens[index - 1];
     const ends =
       token === undefined ||
-      (previous !== undefined && /[!?\n]|\.\s/.test(text.slice(previous.end, token.start)));
+      (previous !== undefined && endsSentence(text, previous.end, token.start));
     if (!ends) continue;
     ranges.push([first, index - 1]);
     first = index;

@@ -5,6 +5,8 @@
  * - `guarantee` matches any word with the same stem ("guaranteed", "guarantees");
  * - `heal|cure` matches either word;
  * - `klima*` matches any word whose folded form starts with `klima`;
+ * - `<superlative>` matches any word of a word class (see `word-classes.ts`), alone, not in
+ *   an alternative;
  * - `~3` skips zero to three words (a gap), never across a sentence end;
  * - `eco-friendly` matches "eco-friendly" and "eco friendly" (hyphens split words), so a
  *   hyphenated word stands alone, never in an alternative.
@@ -13,17 +15,21 @@
 
 import type { GuardLanguage } from '../finding.js';
 import { foldWord, stemsOf, type StemToken } from './stem-tokens.js';
+import { inWordClass, wordClassNames, type WordClass } from './word-classes.js';
 
 export type PatternAlternative =
   { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string };
 
 export type PatternElement =
-  { kind: 'words'; alternatives: PatternAlternative[] } | { kind: 'gap'; max: number };
+  | { kind: 'words'; alternatives: PatternAlternative[] }
+  | { kind: 'gap'; max: number }
+  | { kind: 'class'; wordClass: WordClass };
 
 /** A parsed pattern; stems are resolved per language when compiled. */
 export type ParsedClaimPattern = PatternElement[];
 
 const gapPattern = /^~(\d+)$/;
+const classPattern = /^<([a-z-]+)>$/;
 
 /**
  * Parses a pattern string; throws with a readable message on bad syntax.
@@ -39,6 +45,18 @@ export function parseClaimPattern(source: string): ParsedClaimPattern {
   const elements = parts.map((part): PatternElement => {
     const gap = gapPattern.exec(part);
     if (gap) return { kind: 'gap', max: Math.min(Number(gap[1]), 10) };
+
+    const wordClass = classPattern.exec(part)?.[1];
+    if (wordClass !== undefined) {
+      const known = wordClassNames.find((name) => name === wordClass);
+      if (known === undefined) {
+        throw new Error(
+          `"${part}" in pattern "${source}" is not a word class; use ` +
+            wordClassNames.map((name) => `<${name}>`).join(', '),
+        );
+      }
+      return { kind: 'class', wordClass: known };
+    }
 
     if (part.includes('|') && part.includes('-')) {
       throw new Error(
@@ -71,7 +89,9 @@ export interface CompiledAlternative {
 }
 
 export type CompiledElement =
-  { kind: 'words'; alternatives: CompiledAlternative[] } | { kind: 'gap'; max: number };
+  | { kind: 'words'; alternatives: CompiledAlternative[] }
+  | { kind: 'gap'; max: number }
+  | { kind: 'class'; wordClass: WordClass; lang: GuardLanguage };
 
 function primaryStem(word: string, lang: GuardLanguage): string {
   return stemsOf(word, lang)[0] ?? word;
@@ -90,6 +110,10 @@ export function compileClaimPattern(
   for (const element of parsed) {
     if (element.kind === 'gap') {
       compiled.push(element);
+      continue;
+    }
+    if (element.kind === 'class') {
+      compiled.push({ ...element, lang });
       continue;
     }
     const single = element.alternatives.length === 1 ? element.alternatives[0] : undefined;
@@ -154,6 +178,10 @@ export function matchAt(
   const token = tokens[index];
   if (token === undefined) return -1;
   if (elementIndex > 0 && token.breakBefore) return -1;
-  if (!tokenMatches(token, element.alternatives)) return -1;
+  const matches =
+    element.kind === 'class'
+      ? inWordClass(token, element.wordClass, element.lang)
+      : tokenMatches(token, element.alternatives);
+  if (!matches) return -1;
   return matchAt(tokens, index + 1, elements, elementIndex + 1);
 }

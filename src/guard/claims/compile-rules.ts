@@ -12,16 +12,22 @@ import {
   parseClaimPattern,
   type CompiledElement,
 } from './claim-pattern.js';
+import { isNegationWord } from './negation.js';
 import type { StemToken } from './stem-tokens.js';
+import type { WordClass } from './word-classes.js';
 
 export interface CompiledPattern {
   rule: ClaimRule;
   source: string;
   elements: CompiledElement[];
+  /** The pattern spells a negation itself ("at no cost"), so only words before it negate. */
+  negationInside: boolean;
 }
 
 export interface CompiledRuleSet {
   byStem: Map<string, CompiledPattern[]>;
+  /** Patterns that start with a word class, tried where a token is in the class. */
+  byClass: Map<WordClass, CompiledPattern[]>;
   /** Patterns whose first word is a prefix or that could not be indexed. */
   unindexed: CompiledPattern[];
   exceptions: Map<ClaimRule, CompiledElement[][]>;
@@ -31,6 +37,12 @@ const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, CompiledRul
 
 function index(set: CompiledRuleSet, pattern: CompiledPattern): void {
   const first = pattern.elements[0];
+  if (first?.kind === 'class') {
+    const list = set.byClass.get(first.wordClass) ?? [];
+    list.push(pattern);
+    set.byClass.set(first.wordClass, list);
+    return;
+  }
   if (first?.kind !== 'words' || first.alternatives.some((item) => item.stems === undefined)) {
     set.unindexed.push(pattern);
     return;
@@ -50,10 +62,23 @@ export function compiledRules(policy: BrandPolicy, lang: GuardLanguage): Compile
   const cached = perPolicy[lang];
   if (cached) return cached;
 
-  const set: CompiledRuleSet = { byStem: new Map(), unindexed: [], exceptions: new Map() };
+  const set: CompiledRuleSet = {
+    byStem: new Map(),
+    byClass: new Map(),
+    unindexed: [],
+    exceptions: new Map(),
+  };
   for (const rule of policy.claim_rules.filter((item) => item.lang === lang)) {
     for (const source of rule.patterns) {
-      index(set, { rule, source, elements: compileClaimPattern(parseClaimPattern(source), lang) });
+      const parsed = parseClaimPattern(source);
+      const negationInside = parsed.some(
+        (element) =>
+          element.kind === 'words' &&
+          element.alternatives.some(
+            (item) => item.kind === 'word' && isNegationWord(item.word, lang),
+          ),
+      );
+      index(set, { rule, source, elements: compileClaimPattern(parsed, lang), negationInside });
     }
     set.exceptions.set(
       rule,

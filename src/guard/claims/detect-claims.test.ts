@@ -103,6 +103,33 @@ describe('detectClaims', () => {
     expect(await rulesOf('Our PFAS-free jacket ships with free returns.', 'en')).toEqual([]);
     expect(await rulesOf('A transceiver does not guarantee rescue.', 'en')).toEqual([]);
   });
+
+  it('finds the generalised sample rules: superlatives, 100 % of, price offers, "twice as"', async () => {
+    expect(
+      await rulesOf(
+        'The softest sock on the market. It repels 100% of ticks. Buy one, get one free! ' +
+          'Twice as warm as down.',
+        'en',
+      ),
+    ).toEqual([
+      ['absolute_claim', 'softest sock on the market'],
+      ['absolute_claim', '100% of'],
+      ['misleading_free', 'Buy one, get one free'],
+      ['comparative_claim', 'Twice as warm as'],
+    ]);
+    expect(
+      await rulesOf('Der leichteste Rucksack aller Zeiten. Zwei zum Preis von einem.', 'de'),
+    ).toEqual([
+      ['absolute_claim', 'leichteste Rucksack aller Zeiten'],
+      ['misleading_free', 'zum Preis von einem'],
+    ]);
+  });
+
+  it('leaves quantity comparisons, own-range superlatives and material shares alone', async () => {
+    expect(await rulesOf('SPF 30 blocks twice as much UVB as SPF 15.', 'en')).toEqual([]);
+    expect(await rulesOf('The lightest shell we have ever made.', 'en')).toEqual([]);
+    expect(await rulesOf('Das Fleece besteht zu 100 % aus Wolle.', 'de')).toEqual([]);
+  });
 });
 
 describe('approved-claim ledger', () => {

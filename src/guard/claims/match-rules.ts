@@ -9,6 +9,7 @@ import type { ClaimRule } from '../policy/policy-schema.js';
 import { matchAt } from './claim-pattern.js';
 import { exceptionRanges, type CompiledPattern, type CompiledRuleSet } from './compile-rules.js';
 import { isNegated } from './negation.js';
+import { inWordClass } from './word-classes.js';
 import type { StemToken } from './stem-tokens.js';
 
 export interface RuleMatch {
@@ -54,7 +55,7 @@ export function matchRules(
     if (last < 0) return;
 
     const match: RuleMatch = { rule: pattern.rule, pattern: pattern.source, first: index, last };
-    if (pattern.rule.negatable && isNegated(tokens, index, lang)) return;
+    if (pattern.rule.negatable && isNegated(tokens, index, lang, !pattern.negationInside)) return;
     if (isExcepted(tokens, set, match)) return;
     matches.push(match);
   };
@@ -66,6 +67,10 @@ export function matchRules(
       for (const pattern of set.byStem.get(stem) ?? []) tryPattern(pattern, index);
     }
     for (const pattern of set.unindexed) tryPattern(pattern, index);
+    for (const [wordClass, patterns] of set.byClass) {
+      if (!inWordClass(token, wordClass, lang)) continue;
+      for (const pattern of patterns) tryPattern(pattern, index);
+    }
   }
   return withoutOverlaps(matches);
 }

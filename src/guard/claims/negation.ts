@@ -12,21 +12,30 @@ const negations: Record<GuardLanguage, ReadonlySet<string>> = {
   de: new Set(['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'ohne']),
 };
 
-function isNegation(token: StemToken | undefined, lang: GuardLanguage): boolean {
-  if (token === undefined) return false;
-  const word = token.folded;
+/** Whether a lower-case, folded word is a negation ("not", "keine", "don't"). */
+export function isNegationWord(word: string, lang: GuardLanguage): boolean {
   return negations[lang].has(word) || (lang === 'en' && /n['’]t$/.test(word));
+}
+
+function isNegation(token: StemToken | undefined, lang: GuardLanguage): boolean {
+  return token !== undefined && isNegationWord(token.folded, lang);
 }
 
 /**
  * Whether a match from token `first` is negated: a negation in the two words before it, or
- * right after its first word, within the same clause.
+ * right after its first word, within the same clause. `lookAfter` false checks only before
+ * it, for patterns that spell a negation themselves.
  */
-export function isNegated(tokens: readonly StemToken[], first: number, lang: GuardLanguage) {
+export function isNegated(
+  tokens: readonly StemToken[],
+  first: number,
+  lang: GuardLanguage,
+  lookAfter = true,
+) {
   for (let index = first; index > first - 2 && index > 0; index -= 1) {
     if (tokens[index]?.breakBefore) break;
     if (isNegation(tokens[index - 1], lang)) return true;
   }
   const next = tokens[first + 1];
-  return next !== undefined && !next.breakBefore && isNegation(next, lang);
+  return lookAfter && next !== undefined && !next.breakBefore && isNegation(next, lang);
 }

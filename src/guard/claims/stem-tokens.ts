@@ -21,8 +21,6 @@ export interface StemToken {
 }
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
-// "28.000 mm" and "z.B." keep going; a stop followed by a space ends the clause.
-const breakPattern = /[!?;\n]|[.:]\s/;
 const cacheLimit = 50_000;
 const caches: Record<GuardLanguage, Map<string, WordForms>> = {
   en: new Map(),
@@ -77,9 +75,20 @@ export function stemsOf(lower: string, lang: GuardLanguage): readonly string[] {
   return formsOf(lower, lang).stems;
 }
 
+const whitespace = /\s/;
+
+// Whether text[from, to) ends a clause, scanned without slicing: "28.000 mm" and "z.B." keep
+// going, a stop or colon followed by whitespace ends the clause.
 function isBreak(text: string, from: number, to: number): boolean {
-  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
-  return breakPattern.test(text.slice(from, to));
+  for (let index = from; index < to; index += 1) {
+    const code = text.charCodeAt(index);
+    // ! ? ; and line feed end a clause; . and : only before whitespace.
+    if (code === 33 || code === 63 || code === 59 || code === 10) return true;
+    if ((code === 46 || code === 58) && index + 1 < to && whitespace.test(text[index + 1] ?? '')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Splits text into word tokens (hyphens separate words) with stems and clause breaks. */

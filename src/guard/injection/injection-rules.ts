@@ -101,22 +101,27 @@ export const injectionRules: InjectionRule[] = [
     retrievedOnly: true,
     pattern: /^\s*(?:system|assistant|developer)\s*:/gimu,
   },
+  // Three rules with one id, each triggered only by words its own matches contain: one
+  // pattern triggered by "without", "no " and "keine" ran over nearly every text.
   {
     id: 'injection.do-anything-now',
-    triggers: [
-      'anything',
-      'dan',
-      'jailbreak',
-      'without',
-      'no ',
-      'ohne',
-      'keine',
-      'censor',
-      'zensiert',
-    ],
+    triggers: ['anything', 'mode', 'jailbreak', 'uncensored'],
+    weight: 0.85,
+    pattern: /\bdo\s+anything\s+now\b|\bDAN\s+mode\b|\bjailbreak(?:ed|ing)?\b|\buncensored\b/giu,
+  },
+  {
+    id: 'injection.do-anything-now',
+    triggers: ['restrictions', 'filters', 'guidelines', 'limits', 'censorship'],
     weight: 0.85,
     pattern:
-      /\bdo\s+anything\s+now\b|\bDAN\s+mode\b|\bjailbreak(?:ed|ing)?\b|\b(?:answer|respond|reply|talk|speak|write|act|operate)\w*\s+(?:\w+\s+){0,3}?(?:without|with\s+no)\s+(?:any\s+)?(?:restrictions|filters|guidelines|limits|censorship)\b|(?<![\p{L}])(?:antworte|schreib|sprich|agier|handle)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:ohne|keine)\s+(?:jegliche[n]?\s+)?(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])|\buncensored\b|(?<![\p{L}])unzensiert\w*/giu,
+      /\b(?:answer|respond|reply|talk|speak|write|act|operate)\w*\s+(?:\w+\s+){0,3}?(?:without|with\s+no)\s+(?:any\s+)?(?:restrictions|filters|guidelines|limits|censorship)\b/giu,
+  },
+  {
+    id: 'injection.do-anything-now',
+    triggers: ['einschränkungen', 'filter', 'zensur', 'regeln', 'unzensiert'],
+    weight: 0.85,
+    pattern:
+      /(?<![\p{L}])(?:antworte|schreib|sprich|agier|handle)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:ohne|keine)\s+(?:jegliche[n]?\s+)?(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])|(?<![\p{L}])unzensiert\w*/giu,
   },
   {
     id: 'injection.address-assistant',

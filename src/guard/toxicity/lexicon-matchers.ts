@@ -4,9 +4,15 @@
  * @module
  */
 
-import { RegExpMatcher } from 'obscenity';
+import {
+  compareMatchByPositionAndId,
+  RegExpMatcher,
+  type MatchPayload,
+  type RegExpMatcherOptions,
+} from 'obscenity';
 
 import type { GuardLanguage } from '../finding.js';
+import { candidateFilter, candidateWindows, type CandidateFilter } from './candidate-windows.js';
 import { englishCategory, englishLexicon, englishTransformers } from './english-dataset.js';
 import { germanDataset, germanTransformers } from './german-dataset.js';
 import type { ToxicityCategory } from './toxicity-category.js';
@@ -19,14 +25,66 @@ export interface LexiconMatch {
   lang: GuardLanguage;
 }
 
-let matchers: Record<GuardLanguage, RegExpMatcher> | undefined;
+interface LexiconMatcher {
+  filter: CandidateFilter;
+  /** One matcher per term with all whitelisted terms, built when first needed. */
+  matcherOf: (termId: number) => RegExpMatcher | undefined;
+}
+
+let matchers: Record<GuardLanguage, LexiconMatcher> | undefined;
+
+function lexiconMatcher(
+  built: ReturnType<typeof germanDataset.build>,
+  transformers: Pick<
+    RegExpMatcherOptions,
+    'blacklistMatcherTransformers' | 'whitelistMatcherTransformers'
+  >,
+): LexiconMatcher {
+  const perTerm = new Map<number, RegExpMatcher>();
+  const matcherOf = (termId: number) => {
+    let matcher = perTerm.get(termId);
+    const term = built.blacklistedTerms.find((item) => item.id === termId);
+    if (matcher === undefined && term !== undefined) {
+      matcher = new RegExpMatcher({ ...built, blacklistedTerms: [term], ...transformers });
+      perTerm.set(termId, matcher);
+    }
+    return matcher;
+  };
+  return {
+    matcherOf,
+    filter: candidateFilter(
+      built.blacklistedTerms,
+      transformers.blacklistMatcherTransformers ?? [],
+      built.whitelistedTerms ?? [],
+    ),
+  };
+}
 
 function built() {
   matchers ??= {
-    en: new RegExpMatcher({ ...englishLexicon.build(), ...englishTransformers }),
-    de: new RegExpMatcher({ ...germanDataset.build(), ...germanTransformers }),
+    en: lexiconMatcher(englishLexicon.build(), englishTransformers),
+    de: lexiconMatcher(germanDataset.build(), germanTransformers),
   };
   return matchers;
+}
+
+// Obscenity only checks the terms the pre-filter found, on the stretch around each one,
+// so its matches and whitelist decide as before; offsets are moved back into the text.
+function payloads(text: string, { matcherOf, filter }: LexiconMatcher): MatchPayload[] {
+  const found: MatchPayload[] = [];
+  for (const { start, end, termIds } of candidateWindows(text, filter)) {
+    const window = text.slice(start, end);
+    for (const termId of termIds) {
+      for (const payload of matcherOf(termId)?.getAllMatches(window) ?? []) {
+        found.push({
+          ...payload,
+          startIndex: payload.startIndex + start,
+          endIndex: payload.endIndex + start,
+        });
+      }
+    }
+  }
+  return found.sort(compareMatchByPositionAndId);
 }
 
 const wordCharacter = /[\p{L}\p{N}$@*]/u;
@@ -42,8 +100,7 @@ function widen(text: string, start: number, end: number): [number, number] {
 
 /** Lexicon matches of one language's matcher. */
 export function lexiconMatches(text: string, lang: GuardLanguage): LexiconMatch[] {
-  const matcher = built()[lang];
-  return matcher.getAllMatches(text, true).map((payload): LexiconMatch => {
+  return payloads(text, built()[lang]).map((payload): LexiconMatch => {
     const [start, end] = widen(text, payload.startIndex, payload.endIndex + 1);
     if (lang === 'de') {
       const metadata = germanDataset.getPayloadWithPhraseMetadata(payload).phraseMetadata;
