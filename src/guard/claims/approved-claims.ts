@@ -83,28 +83,13 @@ function dice(left: Set<string>, right: Set<string>): number {
   return (2 * shared) / (left.size + right.size || 1);
 }
 
-const whitespace = /\s/;
-
-// Whether text[from, to) holds a sentence end: ! ? line feed, or a stop before whitespace.
-function endsSentence(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === 33 || code === 63 || code === 10) return true;
-    if (code === 46 && index + 1 < to && whitespace.test(text[index + 1] ?? '')) return true;
-  }
-  return false;
-}
-
 /** Token index ranges of the clauses between sentence ends. */
-export function sentenceRanges(tokens: readonly StemToken[], text: string) {
+export function sentenceRanges(tokens: readonly StemToken[]) {
   const ranges: Array<[number, number]> = [];
   let first = 0;
   for (let index = 1; index <= tokens.length; index += 1) {
     const token = tokens[index];
-    const previous = tokens[index - 1];
-    const ends =
-      token === undefined ||
-      (previous !== undefined && endsSentence(text, previous.end, token.start));
+    const ends = token === undefined || token.sentenceBefore;
     if (!ends) continue;
     ranges.push([first, index - 1]);
     first = index;
@@ -131,7 +116,7 @@ export function matchLedger(
 
   const today = options.now.toISOString().slice(0, 10);
   const matches: LedgerMatch[] = [];
-  for (const [first, last] of sentenceRanges(tokens, text)) {
+  for (const [first, last] of sentenceRanges(tokens)) {
     if (!mightMatch(tokens, first, last, index)) continue;
     const sentence = tokens.slice(first, last + 1);
     const stems = stemSet(sentence);

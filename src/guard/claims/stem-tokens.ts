@@ -18,11 +18,18 @@ export interface StemToken {
   stems: readonly string[];
   /** A sentence or clause ends between the previous token and this one. */
   breakBefore: boolean;
+  /** A sentence ends between the previous token and this one (not a ";" or ":"). */
+  sentenceBefore: boolean;
 }
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
 const cacheLimit = 50_000;
 const caches: Record<GuardLanguage, Map<string, WordForms>> = {
+  en: new Map(),
+  de: new Map(),
+};
+// The same forms keyed by the word as written, to skip lower-casing known words.
+const casedCaches: Record<GuardLanguage, Map<string, WordForms>> = {
   en: new Map(),
   de: new Map(),
 };
@@ -76,36 +83,51 @@ export function stemsOf(lower: string, lang: GuardLanguage): readonly string[] {
 }
 
 const whitespace = /\s/;
+const clauseBreak = 1;
+const sentenceBreak = 2;
 
-// Whether text[from, to) ends a clause, scanned without slicing: "28.000 mm" and "z.B." keep
-// going, a stop or colon followed by whitespace ends the clause.
-function isBreak(text: string, from: number, to: number): boolean {
+// What text[from, to) ends, scanned without slicing: "28.000 mm" and "z.B." keep going.
+// ! ? and line feed end a sentence, a stop before whitespace too; ; and a colon before
+// whitespace end only a clause. Returns a bit set of clauseBreak and sentenceBreak.
+function breaksIn(text: string, from: number, to: number): number {
+  let found = 0;
   for (let index = from; index < to; index += 1) {
     const code = text.charCodeAt(index);
-    // ! ? ; and line feed end a clause; . and : only before whitespace.
-    if (code === 33 || code === 63 || code === 59 || code === 10) return true;
+    if (code === 33 || code === 63 || code === 10) return clauseBreak | sentenceBreak;
+    if (code === 59) found |= clauseBreak;
     if ((code === 46 || code === 58) && index + 1 < to && whitespace.test(text[index + 1] ?? '')) {
-      return true;
+      found |= code === 46 ? clauseBreak | sentenceBreak : clauseBreak;
     }
   }
-  return false;
+  return found;
 }
 
 /** Splits text into word tokens (hyphens separate words) with stems and clause breaks. */
 export function stemTokens(text: string, lang: GuardLanguage): StemToken[] {
   const tokens: StemToken[] = [];
+  const cache = casedCaches[lang];
   let previousEnd = 0;
 
-  for (const match of text.matchAll(wordPattern)) {
+  // exec on one shared expression: matchAll would copy it on every call.
+  wordPattern.lastIndex = 0;
+  for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
     const start = match.index;
     const word = match[0];
-    const forms = formsOf(word.toLowerCase(), lang);
+    let forms = cache.get(word);
+    if (forms === undefined) {
+      if (cache.size >= cacheLimit) cache.clear();
+      forms = formsOf(word.toLowerCase(), lang);
+      cache.set(word, forms);
+    }
+    const singleSpace = start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32;
+    const breaks = tokens.length > 0 && !singleSpace ? breaksIn(text, previousEnd, start) : 0;
     tokens.push({
       start,
       end: start + word.length,
       folded: forms.folded,
       stems: forms.stems,
-      breakBefore: tokens.length > 0 && isBreak(text, previousEnd, start),
+      breakBefore: (breaks & clauseBreak) !== 0,
+      sentenceBefore: (breaks & sentenceBreak) !== 0,
     });
     previousEnd = start + word.length;
   }

@@ -44,6 +44,13 @@ const superlativeEnding: Record<GuardLanguage, RegExp> = {
 
 function isSuperlative(folded: string, lang: GuardLanguage): boolean {
   if (irregular[lang].has(folded)) return true;
+  // Cheap ending checks first; most words stop here.
+  const size = folded.length;
+  const tail =
+    lang === 'en'
+      ? folded.endsWith('est')
+      : folded.startsWith('st', size - 3) || folded.startsWith('st', size - 4);
+  if (!tail) return false;
   return superlativeEnding[lang].test(folded) && !notSuperlative[lang].has(folded);
 }
 

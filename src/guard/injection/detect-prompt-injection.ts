@@ -40,7 +40,11 @@ function ruleHits(text: string, source: DetectPromptInjectionOptions['source']):
   for (const rule of injectionRules) {
     if (!triggered.has(rule)) continue;
     if (rule.retrievedOnly && source !== 'retrieved') continue;
-    for (const match of text.matchAll(rule.pattern)) {
+    // exec on the rule's own global pattern: matchAll would copy the expression every call.
+    const pattern = rule.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match[0].length === 0) pattern.lastIndex += 1;
       hits.push({
         rule: rule.id,
         start: match.index,

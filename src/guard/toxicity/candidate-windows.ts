@@ -12,6 +12,8 @@ import { SyntaxKind, type BlacklistedTerm, type Node, type TransformerContainer 
 
 interface TrieNode {
   next: Map<number, TrieNode>;
+  /** The child for a wildcard, which takes any character. */
+  any?: TrieNode;
   /** Forms ending here: their term and whether they need a word boundary at each end. */
   ends: Array<{ termId: number; start: boolean; end: boolean }>;
 }
@@ -72,10 +74,11 @@ export function candidateFilter(
     for (const form of forms(term.pattern.nodes)) {
       let node = trie;
       for (const code of collapse(form)) {
-        let child = node.next.get(code);
+        let child = code === anyCharacter ? node.any : node.next.get(code);
         if (child === undefined) {
           child = { next: new Map(), ends: [] };
-          node.next.set(code, child);
+          if (code === anyCharacter) node.any = child;
+          else node.next.set(code, child);
         }
         node = child;
       }
@@ -142,6 +145,36 @@ function extendRight(text: string, index: number, words: number): number {
   return position;
 }
 
+interface Scan {
+  codes: Int32Array;
+  length: number;
+  startsWord: boolean;
+  /** Last position of the longest form found from the start, or -1. */
+  end: number;
+  termIds: number[];
+}
+
+// Follows the trie from `parent` at `position`, by the character and by a wildcard.
+function walk(parent: TrieNode, position: number, scan: Scan): void {
+  if (position >= scan.length) return;
+  const code = scan.codes[position] ?? -1;
+  const exact = parent.next.get(code);
+  if (exact !== undefined) visit(exact, position, code, scan);
+  if (parent.any !== undefined) visit(parent.any, position, code, scan);
+}
+
+function visit(node: TrieNode, position: number, code: number, scan: Scan): void {
+  if (node.ends.length > 0) {
+    const endsWord = isWord(code) !== isWord(scan.codes[position + 1]);
+    for (const need of node.ends) {
+      if ((need.start && !scan.startsWord) || (need.end && !endsWord)) continue;
+      scan.termIds.push(need.termId);
+      scan.end = Math.max(scan.end, position);
+    }
+  }
+  walk(node, position + 1, scan);
+}
+
 /** A stretch of text that may hold a match, and the terms that may match in it. */
 export interface CandidateWindow {
   start: number;
@@ -173,30 +206,16 @@ export function candidateWindows(text: string, filter: CandidateFilter): Candida
   }
 
   const windows: CandidateWindow[] = [];
+  const scan: Scan = { codes, length, startsWord: false, end: -1, termIds: [] };
   for (let start = 0; start < length; start += 1) {
     const root = filter.trie;
-    if (!root.next.has(codes[start] ?? -1) && !root.next.has(anyCharacter)) continue;
+    if (root.any === undefined && !root.next.has(codes[start] ?? -1)) continue;
 
-    const startsWord = isWord(codes[start - 1]) !== isWord(codes[start]);
-    let end = -1;
-    const termIds: number[] = [];
-    const pending: Array<[TrieNode, number]> = [[root, start]];
-    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-      const [parent, position] = item;
-      if (position >= length) continue;
-      const code = codes[position] ?? -1;
-      const endsWord = isWord(code) !== isWord(codes[position + 1]);
-      for (const key of [code, anyCharacter]) {
-        const node = parent.next.get(key);
-        if (node === undefined) continue;
-        pending.push([node, position + 1]);
-        for (const need of node.ends) {
-          if ((need.start && !startsWord) || (need.end && !endsWord)) continue;
-          termIds.push(need.termId);
-          end = Math.max(end, position);
-        }
-      }
-    }
+    scan.startsWord = isWord(codes[start - 1]) !== isWord(codes[start]);
+    scan.end = -1;
+    scan.termIds = [];
+    walk(root, start, scan);
+    const { end, termIds } = scan;
     if (end < 0) continue;
 
     const from = extendLeft(text, origins[start] ?? 0, filter.contextWords);
