@@ -6,8 +6,8 @@
 
 import type { GuardFinding, GuardLanguage } from '../finding.js';
 import { encodedPayloads } from './encoded-payloads.js';
-import { injectionRules } from './injection-rules.js';
-import { triggerIndex, triggeredRules } from './rule-triggers.js';
+import { injectionRules, type InjectionRule } from './injection-rules.js';
+import { triggerIndex, triggeredRules, triggerWindows } from './rule-triggers.js';
 import { invisibleRunPattern, isEmojiJoiner } from './invisible-characters.js';
 
 export interface DetectPromptInjectionOptions {
@@ -33,25 +33,42 @@ const retrievedFactor = 1.15;
 
 const triggers = triggerIndex(injectionRules);
 
+// A rule with `reach` only runs on the words around its triggers; where lower-casing changed
+// the length (offsets would not line up), or without `reach`, it runs on the whole text.
+function stretchesFor(
+  text: string,
+  sameLength: boolean,
+  rule: InjectionRule,
+  positions: readonly number[],
+): Array<[number, number]> {
+  if (rule.reach === undefined || !sameLength) return [[0, text.length]];
+  return triggerWindows(text, positions, rule.reach);
+}
+
 function ruleHits(text: string, source: DetectPromptInjectionOptions['source']): Hit[] {
   const hits: Hit[] = [];
-  const triggered = triggeredRules(text.toLowerCase(), triggers);
+  const lower = text.toLowerCase();
+  const triggered = triggeredRules(lower, triggers);
   // In rule order, so hits come out as they did when every rule was tried in turn.
   for (const rule of injectionRules) {
-    if (!triggered.has(rule)) continue;
+    const positions = triggered.get(rule);
+    if (positions === undefined) continue;
     if (rule.retrievedOnly && source !== 'retrieved') continue;
-    // exec on the rule's own global pattern: matchAll would copy the expression every call.
-    const pattern = rule.pattern;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      if (match[0].length === 0) pattern.lastIndex += 1;
-      hits.push({
-        rule: rule.id,
-        start: match.index,
-        end: match.index + match[0].length,
-        weight: rule.weight,
-        weak: rule.weak === true,
-      });
+    for (const [from, to] of stretchesFor(text, lower.length === text.length, rule, positions)) {
+      const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+      // exec on the rule's own global pattern: matchAll would copy the expression every call.
+      const pattern = rule.pattern;
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(stretch); match !== null; match = pattern.exec(stretch)) {
+        if (match[0].length === 0) pattern.lastIndex += 1;
+        hits.push({
+          rule: rule.id,
+          start: from + match.index,
+          end: from + match.index + match[0].length,
+          weight: rule.weight,
+          weak: rule.weak === true,
+        });
+      }
     }
   }
   return hits;

@@ -14,6 +14,12 @@ export interface InjectionRule {
   weak?: boolean;
   /** Lower-case substrings of which one must occur before the pattern is tried (speed). */
   triggers: readonly string[];
+  /**
+   * Every match holds a trigger and spans at most this many words on either side of it, so
+   * the pattern only runs on those words (speed). Unset for patterns with `^`, `$` or an
+   * unbounded run of words, which run on the whole text.
+   */
+  reach?: number;
 }
 
 const previous =
@@ -105,12 +111,14 @@ export const injectionRules: InjectionRule[] = [
   // pattern triggered by "without", "no " and "keine" ran over nearly every text.
   {
     id: 'injection.do-anything-now',
+    reach: 10,
     triggers: ['anything', 'mode', 'jailbreak', 'uncensored'],
     weight: 0.85,
     pattern: /\bdo\s+anything\s+now\b|\bDAN\s+mode\b|\bjailbreak(?:ed|ing)?\b|\buncensored\b/giu,
   },
   {
     id: 'injection.do-anything-now',
+    reach: 10,
     triggers: ['restrictions', 'filters', 'guidelines', 'limits', 'censorship'],
     weight: 0.85,
     pattern:
@@ -118,6 +126,7 @@ export const injectionRules: InjectionRule[] = [
   },
   {
     id: 'injection.do-anything-now',
+    reach: 10,
     triggers: ['einschränkungen', 'filter', 'zensur', 'regeln', 'unzensiert'],
     weight: 0.85,
     pattern:
@@ -125,6 +134,7 @@ export const injectionRules: InjectionRule[] = [
   },
   {
     id: 'injection.address-assistant',
+    reach: 10,
     triggers: [
       ' ai',
       'ai ',
