@@ -13,7 +13,13 @@ export interface BannedMatch {
   end: number;
 }
 
-const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, RegExp | null>>>();
+interface BannedMatcher {
+  regExp: RegExp;
+  /** Terms longest first, in the order of the expression's groups. */
+  terms: BannedTerm[];
+}
+
+const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, BannedMatcher | null>>>();
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,36 +36,38 @@ function termSource(term: string): string {
     .replace(/-/g, '[-\\s]?');
 }
 
-function bannedRegExp(policy: BrandPolicy, lang: GuardLanguage): RegExp | null {
+function bannedMatcher(policy: BrandPolicy, lang: GuardLanguage): BannedMatcher | null {
   const perPolicy = cache.get(policy) ?? {};
   if (perPolicy[lang] !== undefined) return perPolicy[lang];
 
   const terms = [...(policy.banned_terms[lang] ?? [])].sort(
     (left, right) => right.term.length - left.term.length,
   );
-  const regExp =
+  const matcher =
     terms.length === 0
       ? null
-      : new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${terms.map((item) => `(${termSource(item.term)})`).join('|')})` +
-            '(?![\\p{L}\\p{N}])',
-          'giu',
-        );
-  perPolicy[lang] = regExp;
+      : {
+          regExp: new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${terms.map((item) => `(${termSource(item.term)})`).join('|')})` +
+              '(?![\\p{L}\\p{N}])',
+            'giu',
+          ),
+          terms,
+        };
+  perPolicy[lang] = matcher;
   cache.set(policy, perPolicy);
-  return regExp;
+  return matcher;
 }
 
 /** Every banned-term occurrence for the language, longest term first where they overlap. */
 export function findBannedTerms(text: string, policy: BrandPolicy, lang: GuardLanguage) {
-  const regExp = bannedRegExp(policy, lang);
-  if (regExp === null) return [];
+  const matcher = bannedMatcher(policy, lang);
+  if (matcher === null) return [];
 
-  const terms = [...(policy.banned_terms[lang] ?? [])].sort(
-    (left, right) => right.term.length - left.term.length,
-  );
+  const { regExp, terms } = matcher;
   const matches: BannedMatch[] = [];
-  for (const match of text.matchAll(regExp)) {
+  regExp.lastIndex = 0;
+  for (let match = regExp.exec(text); match !== null; match = regExp.exec(text)) {
     const group = match.findIndex((value, position) => position > 0 && value !== undefined);
     const term = terms[group - 1];
     if (term === undefined) continue;

@@ -49,6 +49,7 @@ export function matchRules(
   lang: GuardLanguage,
 ): RuleMatch[] {
   const matches: RuleMatch[] = [];
+  const classPatterns = [...set.byClass];
 
   const tryPattern = (pattern: CompiledPattern, index: number) => {
     const last = matchAt(tokens, index, pattern.elements);
@@ -67,7 +68,7 @@ export function matchRules(
       for (const pattern of set.byStem.get(stem) ?? []) tryPattern(pattern, index);
     }
     for (const pattern of set.unindexed) tryPattern(pattern, index);
-    for (const [wordClass, patterns] of set.byClass) {
+    for (const [wordClass, patterns] of classPatterns) {
       if (!inWordClass(token, wordClass, lang)) continue;
       for (const pattern of patterns) tryPattern(pattern, index);
     }

@@ -43,14 +43,15 @@ const superlativeEnding: Record<GuardLanguage, RegExp> = {
 };
 
 function isSuperlative(folded: string, lang: GuardLanguage): boolean {
-  if (irregular[lang].has(folded)) return true;
-  // Cheap ending checks first; most words stop here.
+  // Every superlative has "st" at the end (English) or before an ending of one or two
+  // letters (German); most words stop at this check.
   const size = folded.length;
   const tail =
     lang === 'en'
-      ? folded.endsWith('est')
+      ? folded.startsWith('st', size - 2)
       : folded.startsWith('st', size - 3) || folded.startsWith('st', size - 4);
   if (!tail) return false;
+  if (irregular[lang].has(folded)) return true;
   return superlativeEnding[lang].test(folded) && !notSuperlative[lang].has(folded);
 }
 
