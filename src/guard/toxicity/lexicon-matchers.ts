@@ -27,9 +27,11 @@ export interface LexiconMatch {
 
 interface LexiconMatcher {
   filter: CandidateFilter;
-  /** One matcher per term with all whitelisted terms, built when first needed. */
-  matcherOf: (termId: number) => RegExpMatcher | undefined;
+  /** A matcher for just these terms with all whitelisted terms, cached by the set. */
+  matcherFor: (termIds: ReadonlySet<number>) => RegExpMatcher;
 }
+
+const matcherCacheLimit = 2_000;
 
 let matchers: Record<GuardLanguage, LexiconMatcher> | undefined;
 
@@ -40,18 +42,22 @@ function lexiconMatcher(
     'blacklistMatcherTransformers' | 'whitelistMatcherTransformers'
   >,
 ): LexiconMatcher {
-  const perTerm = new Map<number, RegExpMatcher>();
-  const matcherOf = (termId: number) => {
-    let matcher = perTerm.get(termId);
-    const term = built.blacklistedTerms.find((item) => item.id === termId);
-    if (matcher === undefined && term !== undefined) {
-      matcher = new RegExpMatcher({ ...built, blacklistedTerms: [term], ...transformers });
-      perTerm.set(termId, matcher);
+  const byId = new Map(built.blacklistedTerms.map((term) => [term.id, term]));
+  const cache = new Map<string, RegExpMatcher>();
+  const matcherFor = (termIds: ReadonlySet<number>) => {
+    const ids = [...termIds].sort((left, right) => left - right);
+    const key = ids.join(',');
+    let matcher = cache.get(key);
+    if (matcher === undefined) {
+      const blacklistedTerms = ids.flatMap((id) => byId.get(id) ?? []);
+      matcher = new RegExpMatcher({ ...built, blacklistedTerms, ...transformers });
+      if (cache.size >= matcherCacheLimit) cache.clear();
+      cache.set(key, matcher);
     }
     return matcher;
   };
   return {
-    matcherOf,
+    matcherFor,
     filter: candidateFilter(
       built.blacklistedTerms,
       transformers.blacklistMatcherTransformers ?? [],
@@ -70,18 +76,15 @@ function built() {
 
 // Obscenity only checks the terms the pre-filter found, on the stretch around each one,
 // so its matches and whitelist decide as before; offsets are moved back into the text.
-function payloads(text: string, { matcherOf, filter }: LexiconMatcher): MatchPayload[] {
+function payloads(text: string, { matcherFor, filter }: LexiconMatcher): MatchPayload[] {
   const found: MatchPayload[] = [];
   for (const { start, end, termIds } of candidateWindows(text, filter)) {
-    const window = text.slice(start, end);
-    for (const termId of termIds) {
-      for (const payload of matcherOf(termId)?.getAllMatches(window) ?? []) {
-        found.push({
-          ...payload,
-          startIndex: payload.startIndex + start,
-          endIndex: payload.endIndex + start,
-        });
-      }
+    for (const payload of matcherFor(termIds).getAllMatches(text.slice(start, end))) {
+      found.push({
+        ...payload,
+        startIndex: payload.startIndex + start,
+        endIndex: payload.endIndex + start,
+      });
     }
   }
   return found.sort(compareMatchByPositionAndId);
