@@ -1,33 +1,48 @@
 /**
- * Finds which injection rules can match a text in one pass: every rule's trigger strings
- * indexed by their first character, looked up at each position of the lower-cased text,
- * instead of one `includes` scan per trigger.
+ * Finds which injection rules can match a text in one pass: every rule's trigger strings in
+ * a trie, walked from each position of the lower-cased text, instead of one `includes` scan
+ * per trigger.
  * @module
  */
 
 import type { InjectionRule } from './injection-rules.js';
 
-/** Triggers by first UTF-16 unit, each with the rules it enables. */
-export type TriggerIndex = Map<number, Array<{ trigger: string; rules: InjectionRule[] }>>;
+/** A trie of trigger strings by UTF-16 unit; ASCII children in an array, others in a map. */
+export interface TriggerIndex {
+  ascii: Array<TriggerIndex | undefined>;
+  other: Map<number, TriggerIndex>;
+  /** Rules whose trigger ends here. */
+  rules: InjectionRule[];
+}
+
+function emptyNode(): TriggerIndex {
+  return { ascii: [], other: new Map(), rules: [] };
+}
+
+function child(node: TriggerIndex, code: number): TriggerIndex | undefined {
+  return code < 128 ? node.ascii[code] : node.other.get(code);
+}
 
 /** Indexes the triggers of `rules`. */
 export function triggerIndex(rules: readonly InjectionRule[]): TriggerIndex {
-  const byTrigger = new Map<string, InjectionRule[]>();
+  const root = emptyNode();
   for (const rule of rules) {
     for (const trigger of rule.triggers) {
-      const list = byTrigger.get(trigger) ?? [];
-      list.push(rule);
-      byTrigger.set(trigger, list);
+      let node = root;
+      for (let index = 0; index < trigger.length; index += 1) {
+        const code = trigger.charCodeAt(index);
+        let next = child(node, code);
+        if (next === undefined) {
+          next = emptyNode();
+          if (code < 128) node.ascii[code] = next;
+          else node.other.set(code, next);
+        }
+        node = next;
+      }
+      if (!node.rules.includes(rule)) node.rules.push(rule);
     }
   }
-  const index: TriggerIndex = new Map();
-  for (const [trigger, list] of byTrigger) {
-    const first = trigger.charCodeAt(0);
-    const entries = index.get(first) ?? [];
-    entries.push({ trigger, rules: list });
-    index.set(first, entries);
-  }
-  return index;
+  return root;
 }
 
 /**
@@ -37,15 +52,14 @@ export function triggerIndex(rules: readonly InjectionRule[]): TriggerIndex {
 export function triggeredRules(lower: string, index: TriggerIndex): Map<InjectionRule, number[]> {
   const found = new Map<InjectionRule, number[]>();
   for (let position = 0; position < lower.length; position += 1) {
-    const entries = index.get(lower.charCodeAt(position));
-    if (entries === undefined) continue;
-    for (const { trigger, rules } of entries) {
-      if (!lower.startsWith(trigger, position)) continue;
-      for (const rule of rules) {
+    let node = child(index, lower.charCodeAt(position));
+    for (let next = position + 1; node !== undefined; next += 1) {
+      for (const rule of node.rules) {
         const positions = found.get(rule);
         if (positions === undefined) found.set(rule, [position]);
-        else positions.push(position);
+        else if (positions.at(-1) !== position) positions.push(position);
       }
+      node = next < lower.length ? child(node, lower.charCodeAt(next)) : undefined;
     }
   }
   return found;
