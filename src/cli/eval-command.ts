@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerEvalBertscoreCommand } from './evaluation/eval-bertscore-command.js';
+import { registerEvalGoldenCommand } from './evaluation/eval-golden-command.js';
 import { registerEvalReadabilityCommand } from './evaluation/eval-readability-command.js';
 import { registerEvalTextCommand } from './evaluation/eval-text-command.js';
 import { registerEvalRetrievalCommand } from './retrieval/eval-retrieval-command.js';
@@ -12,4 +13,5 @@ export function registerEvalCommand(program: Command): void {
   registerEvalReadabilityCommand(evaluate);
   registerEvalTextCommand(evaluate);
   registerEvalBertscoreCommand(evaluate);
+  registerEvalGoldenCommand(evaluate);
 }

@@ -36,6 +36,8 @@ export interface GroundedGenerationOptions {
   /** Market for approved claims (ISO 3166), e.g. `DE`. */
   market?: string;
   tags?: GenerationTags;
+  /** Return a blocked text with its verdict instead of throwing (evaluation only). */
+  returnBlocked?: boolean;
   /** Receives text as it streams; a blocked text has been shown by then, never returned. */
   onDelta?: (text: string) => void;
   signal?: AbortSignal;
@@ -98,7 +100,7 @@ export async function generateGrounded(
     ...(category ? { category } : {}),
     ...(options.market ? { market: options.market } : {}),
   });
-  if (guard?.verdict === 'block') {
+  if (guard?.verdict === 'block' && !options.returnBlocked) {
     const blocking = guard.findings.filter((finding) => finding.action === 'block');
     throw new MarkwerkError(
       'GUARD_BLOCKED',
@@ -135,22 +137,27 @@ function citationsOf(input: GenerationInput, retrieved: RetrievedFact[]): GuardC
     id: fact.id,
     text: fact.text,
   }));
-  if (input.product) {
-    // Name and features first: the opening sentence of product copy joins the two.
-    const lang = input.language;
-    const first = [`name_${lang}`, `features_${lang}`, 'name', 'features'];
-    const fields = Object.entries(input.product.fields)
-      .filter(([, value]) => value !== null && value !== '')
-      .sort(([a], [b]) => rank(first, a) - rank(first, b))
-      .map(([, value]) => String(value));
-    citations.push({ id: input.product.id, text: fields.join('\n') });
-  }
+  if (input.product) citations.push({ id: input.product.id, text: productText(input) });
   return citations;
 }
 
-function rank(order: string[], field: string): number {
-  const index = order.indexOf(field);
-  return index === -1 ? order.length : index;
+/**
+ * The product record as one passage: name and features as one sentence, as product copy
+ * opens, then every other field on its own line.
+ */
+function productText(input: GenerationInput): string {
+  const fields = { ...input.product?.fields };
+  const lang = input.language;
+  const take = (key: string): string | undefined => {
+    const value = fields[key];
+    delete fields[key];
+    return value === null || value === undefined || value === '' ? undefined : String(value);
+  };
+  const name = take(`name_${lang}`) ?? take('name');
+  const features = take(`features_${lang}`) ?? take('features');
+  const lead = [name, features].filter(Boolean).join(': ');
+  const rest = Object.values(fields).filter((value) => value !== null && value !== '');
+  return [lead ? `${lead}.` : '', ...rest.map(String)].filter(Boolean).join('\n');
 }
 
 function appendDisclaimer(result: GenerationResult, disclaimer: string): GenerationResult {

@@ -24,6 +24,7 @@ export interface GeneratorFlags {
   endpoint?: string;
   model?: string;
   adapter?: string;
+  chatTemplate?: string;
 }
 
 /**
@@ -36,7 +37,9 @@ export function modelsToUse(
   flags: GeneratorFlags,
 ): GeneratorModelConfig[] {
   if (!flags.provider) {
-    const stray = (['endpoint', 'model', 'adapter'] as const).find((key) => flags[key]);
+    const stray = (['endpoint', 'model', 'adapter', 'chatTemplate'] as const).find(
+      (key) => flags[key],
+    );
     if (stray) {
       throw new UsageError(
         `--${stray} needs --provider (${generatorProviders.join('|')}); or set ` +
@@ -49,12 +52,15 @@ export function modelsToUse(
 }
 
 function modelFromFlags(flags: GeneratorFlags): GeneratorModelConfig {
-  const { provider, endpoint, model, adapter } = flags;
+  const { provider, endpoint, model, adapter, chatTemplate } = flags;
   if (adapter && provider !== 'tgi') {
     throw new UsageError('--adapter (a LoRA adapter_id) works with --provider tgi only.');
   }
+  if (chatTemplate && provider !== 'tgi') {
+    throw new UsageError('--chat-template works with --provider tgi only.');
+  }
   const raw: Record<string, unknown> = { provider };
-  if (provider === 'tgi') Object.assign(raw, { url: endpoint, adapter });
+  if (provider === 'tgi') Object.assign(raw, { url: endpoint, adapter, chatTemplate });
   if (provider === 'openai') Object.assign(raw, { url: endpoint, model });
   if (provider === 'hf') Object.assign(raw, { endpointUrl: endpoint, model });
   if (provider === 'llama') Object.assign(raw, { modelPath: model });
@@ -75,7 +81,10 @@ function modelFromFlags(flags: GeneratorFlags): GeneratorModelConfig {
 function usageFor(provider: string | undefined): string {
   switch (provider) {
     case 'tgi':
-      return 'Example: --provider tgi --endpoint http://localhost:8080 [--adapter ID]';
+      return (
+        'Example: --provider tgi --endpoint http://localhost:8080 ' +
+        '[--chat-template chatml] [--adapter ID]'
+      );
     case 'openai':
       return 'Example: --provider openai --endpoint http://localhost:8000 --model NAME';
     case 'hf':

@@ -9,9 +9,9 @@ import { InputError } from '../../core/errors.js';
 import { loadGenerationAssets } from '../../generation/generation-config.js';
 import { parseGenerationInput, type GenerationInput } from '../../generation/generation-input.js';
 import { readGenerationInput } from '../../generation/generate-text.js';
-import { checkDisclaimers } from '../../guard/disclaimers/check-disclaimers.js';
 import { generatorProviders } from '../../models/generators/generator-config.js';
 import { generateGrounded } from '../../usecases/grounded-generation.js';
+import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
 import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
 import { openGuard } from '../guard/open-guard.js';
 import { readText } from '../guard/read-text.js';
@@ -49,6 +49,10 @@ export function registerGenerateCommand(program: Command): void {
     .option('--endpoint <url>', 'server URL for tgi, openai and hf')
     .option('--model <id>', 'model name (openai, hf) or GGUF file (llama)')
     .option('--adapter <id>', 'LoRA adapter_id (tgi)')
+    .option(
+      '--chat-template <name|file>',
+      'tgi: chatml, llama3, mistral or tokenizer_config.json; all sampling parameters then apply',
+    )
     .option('--market <code>', 'market for approved claims, e.g. DE')
     .option('--policy <file>', 'brand policy file, or none (default: guard.policyFile)')
     .option('--no-retrieve', 'use only the facts in the input, not the search index')
@@ -88,7 +92,7 @@ Examples:
               ...assets,
               guard: guard.engine,
               ...(knowledge ? { retrieve: knowledge.retrieve } : {}),
-              ...(guard.policy ? { requiredDisclaimer: disclaimerLookup(guard.policy) } : {}),
+              ...(guard.policy ? { requiredDisclaimer: requiredDisclaimerFrom(guard.policy) } : {}),
               ...(options.market ? { market: options.market } : {}),
               tags: {
                 workspace: context.loaded.workspace,
@@ -124,13 +128,4 @@ async function readInput(file: string): Promise<GenerationInput> {
 
 function configFolder(context: CommandContext): string {
   return context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
-}
-
-/** The disclaimer text the policy requires, read through the disclaimer check itself. */
-function disclaimerLookup(policy: Parameters<typeof checkDisclaimers>[1]['policy']) {
-  return (category: string, channel: string, lang: 'de' | 'en') => {
-    const [missing] = checkDisclaimers('', { lang, category, channel, policy });
-    const required = missing?.details?.required;
-    return typeof required === 'string' ? required : undefined;
-  };
 }

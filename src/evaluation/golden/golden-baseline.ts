@@ -32,8 +32,13 @@ export interface Regression {
   after?: number;
 }
 
-/** Scores where higher is better; the others (counts, rates of failures) are lower-better. */
+/**
+ * Checks whose value is a score in [0, 1] that can drift: ROUGE (higher is better) and the
+ * unsupported-claim rate (lower is better). Counts such as characters only pass or fail.
+ */
 const higherIsBetter = (check: string): boolean => check.startsWith('minRouge');
+const isDriftingScore = (check: string): boolean =>
+  higherIsBetter(check) || check === 'maxUnsupportedClaimRate';
 
 /** The baseline file that belongs to a golden set file: `x.yaml` → `x.baseline.json`. */
 export function baselinePathFor(setFile: string): string {
@@ -101,6 +106,7 @@ export function findRegressions(
       }
       const previous = beforeScores[check.name];
       if (typeof check.value !== 'number' || previous === undefined) continue;
+      if (!isDriftingScore(check.name)) continue;
       const drop = higherIsBetter(check.name) ? previous - check.value : check.value - previous;
       if (drop > tolerance) {
         regressions.push({

@@ -27,8 +27,8 @@ export interface GoldenServices {
   ): string | undefined;
   /** Share of factual sentences no source supports, in [0, 1]. */
   unsupportedClaimRate(output: GoldenOutput, lang: 'de' | 'en'): Promise<number>;
-  /** The strictest guard action on the text: `allow`, `mask`, `flag` or `block`. */
-  guardVerdict(text: string, lang: 'de' | 'en'): Promise<string>;
+  /** The strictest guard action on the output: `allow`, `mask`, `flag` or `block`. */
+  guardVerdict(output: GoldenOutput, lang: 'de' | 'en'): Promise<string>;
 }
 
 export interface CheckResult {
@@ -98,7 +98,7 @@ export async function checkGoldenOutput(
     });
   }
   if (expect.noBlockingFindings) {
-    const verdict = await services.guardVerdict(output.text, goldenCase.lang);
+    const verdict = await services.guardVerdict(output, goldenCase.lang);
     results.push({ name: 'noBlockingFindings', passed: verdict !== 'block', value: verdict });
   }
   return results;

@@ -51,6 +51,10 @@ const goldenSetSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
     version: z.number().int().positive(),
     description: z.string().optional(),
+    feed: z
+      .string()
+      .optional()
+      .describe('Product feed CSV, relative to the set file; cases may name a product by id'),
     cases: z.array(goldenCase).min(1),
   })
   .strict()

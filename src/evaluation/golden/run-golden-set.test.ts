@@ -14,7 +14,7 @@ const services: GoldenServices = {
     const unsupported = sentences.filter((sentence) => sentence.sources.length === 0).length;
     return sentences.length ? unsupported / sentences.length : 0;
   },
-  guardVerdict: async (text) => (text.includes('Idiot') ? 'block' : 'allow'),
+  guardVerdict: async (output) => (output.text.includes('Idiot') ? 'block' : 'allow'),
 };
 
 const set: GoldenSet = {
@@ -118,7 +118,10 @@ describe('runGoldenSet', () => {
       cases: [
         {
           ...set.cases[0]!,
-          expect: { minRouge: { references: ['a b c d e f g h'], metric: 'rouge1', min: 0.1 } },
+          expect: {
+            minRouge: { references: ['a b c d e f g h'], metric: 'rouge1', min: 0.1 },
+            maxChars: 100,
+          },
         },
       ],
     };
@@ -128,11 +131,12 @@ describe('runGoldenSet', () => {
     });
     const baseline = baselineFrom(loose, 'offline', first.cases, new Date());
     const second = await runGoldenSet(loose, {
-      produce: async () => cited('a b c d e f x y'),
+      produce: async () => cited('a b c d e f x y   '),
       services,
       baseline,
     });
     expect(second.failed).toBe(0);
+    expect(second.regressions.map((regression) => regression.check)).not.toContain('maxChars');
     expect(second.regressions).toEqual([
       { caseId: 'jacket-de', check: 'minRouge1', kind: 'score-drop', before: 1, after: 0.75 },
     ]);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Logger } from '../../core/logger.js';
+import { builtInChatTemplates, chatRenderer, chatTemplateSource } from './chat-template.js';
 import type { GeneratorModelConfig } from './generator-config.js';
 import type { Generator } from './generator.js';
 import { HfInferenceGenerator } from './hf-generator.js';
@@ -34,9 +35,12 @@ export function createGenerator(
     case 'offline':
       return made(new OfflineComposer(), 'offline', name ?? 'offline composer', config);
     case 'tgi': {
-      const rest = withoutProvider(settings);
+      const { chatTemplate, ...rest } = withoutProvider(settings);
+      const renderChat = chatTemplate
+        ? chatRenderer(chatTemplateSource(templatePath(chatTemplate, options.baseFolder)))
+        : undefined;
       return made(
-        new TgiGenerator({ ...rest, ...logger }),
+        new TgiGenerator({ ...rest, ...logger, ...(renderChat ? { renderChat } : {}) }),
         rest.url,
         name ?? `tgi ${rest.url}`,
         config,
@@ -80,4 +84,10 @@ function withoutProvider<T extends { provider: string }>(config: T): Omit<T, 'pr
   const settings: Partial<T> = { ...config };
   delete settings.provider;
   return settings as Omit<T, 'provider'>;
+}
+
+/** A built-in template name as is; a file relative to the config file's folder. */
+function templatePath(chatTemplate: string, baseFolder: string | undefined): string {
+  if (builtInChatTemplates.includes(chatTemplate)) return chatTemplate;
+  return path.resolve(baseFolder ?? process.cwd(), chatTemplate);
 }

@@ -34,6 +34,14 @@ export const tgiGeneratorConfig = z
       .min(1)
       .optional()
       .describe('LoRA adapter (adapter_id) for requests that name none'),
+    chatTemplate: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'chatml, llama3, mistral, or a tokenizer_config.json / .jinja file: chat then uses the ' +
+          'native routes (all sampling parameters); without it, /v1/chat/completions',
+      ),
   })
   .strict();
 
