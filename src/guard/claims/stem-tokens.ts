@@ -22,7 +22,6 @@ export interface StemToken {
   sentenceBefore: boolean;
 }
 
-const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
 const cacheLimit = 50_000;
 const caches: Record<GuardLanguage, Map<string, WordForms>> = {
   en: new Map(),
@@ -102,17 +101,61 @@ function breaksIn(text: string, from: number, to: number): number {
   return found;
 }
 
+const letterOrDigit = /^[\p{L}\p{N}]$/u;
+const letter = /^\p{L}$/u;
+// Non-ASCII code points: 0 neither, 1 digit-like (\p{N}), 3 letter (\p{L}).
+const unitKinds = new Map<number, number>();
+
+function kindAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 128) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 3;
+    return code >= 48 && code <= 57 ? 1 : 0;
+  }
+  const point = text.codePointAt(index) ?? code;
+  let kind = unitKinds.get(point);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(point);
+    kind = letter.test(char) ? 3 : letterOrDigit.test(char) ? 1 : 0;
+    if (unitKinds.size < cacheLimit) unitKinds.set(point, kind);
+  }
+  return kind;
+}
+
+// The end of a run of units from `index` whose kind has all bits of `mask`.
+function runEnd(text: string, index: number, mask: number): number {
+  let end = index;
+  while (end < text.length && (kindAt(text, end) & mask) === mask) {
+    end += text.charCodeAt(end) >= 0xd800 && text.charCodeAt(end) <= 0xdbff ? 2 : 1;
+  }
+  return end;
+}
+
+// Words are runs of letters and digits, optionally with an apostrophe and letters ("don't",
+// "geht’s"); a lone "%" is a word too, so "100 %" and "100%" read alike.
+function wordEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) === 37) return start + 1;
+  const end = runEnd(text, start, 1);
+  if (end === start) return start;
+  const next = text.charCodeAt(end);
+  if (next !== 39 && next !== 0x2019) return end;
+  const tail = runEnd(text, end + 1, 3);
+  return tail > end + 1 ? tail : end;
+}
+
 /** Splits text into word tokens (hyphens separate words) with stems and clause breaks. */
 export function stemTokens(text: string, lang: GuardLanguage): StemToken[] {
   const tokens: StemToken[] = [];
   const cache = casedCaches[lang];
   let previousEnd = 0;
 
-  // exec on one shared expression: matchAll would copy it on every call.
-  wordPattern.lastIndex = 0;
-  for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-    const start = match.index;
-    const word = match[0];
+  for (let start = 0; start < text.length;) {
+    const end = wordEnd(text, start);
+    if (end === start) {
+      start += 1;
+      continue;
+    }
+    const word = text.slice(start, end);
     let forms = cache.get(word);
     if (forms === undefined) {
       if (cache.size >= cacheLimit) cache.clear();
@@ -123,13 +166,14 @@ export function stemTokens(text: string, lang: GuardLanguage): StemToken[] {
     const breaks = tokens.length > 0 && !singleSpace ? breaksIn(text, previousEnd, start) : 0;
     tokens.push({
       start,
-      end: start + word.length,
+      end,
       folded: forms.folded,
       stems: forms.stems,
       breakBefore: (breaks & clauseBreak) !== 0,
       sentenceBefore: (breaks & sentenceBreak) !== 0,
     });
-    previousEnd = start + word.length;
+    previousEnd = end;
+    start = end;
   }
   return tokens;
 }
