@@ -38,8 +38,13 @@ interface LedgerIndex {
 const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, LedgerIndex>>>();
 const numberPattern = /^\d+$/;
 
-function stemSet(tokens: readonly StemToken[]): Set<string> {
-  return new Set(tokens.map((token) => token.stems[0] ?? token.folded));
+function stemSet(tokens: readonly StemToken[], first = 0, last = tokens.length - 1) {
+  const stems = new Set<string>();
+  for (let index = first; index <= last; index += 1) {
+    const token = tokens[index];
+    if (token !== undefined) stems.add(token.stems[0] ?? token.folded);
+  }
+  return stems;
 }
 
 function numberSet(tokens: readonly StemToken[]): Set<string> {
@@ -118,13 +123,13 @@ export function matchLedger(
   const matches: LedgerMatch[] = [];
   for (const [first, last] of sentenceRanges(tokens)) {
     if (!mightMatch(tokens, first, last, index)) continue;
-    const sentence = tokens.slice(first, last + 1);
-    const stems = stemSet(sentence);
+    const stems = stemSet(tokens, first, last);
     let best: { entry: ClaimStems; similarity: number } | undefined;
     for (const entry of index.claims) {
       // Dice ≥ 0.8 needs the smaller set to be at least two thirds of the larger one.
-      const sizes = [stems.size, entry.stems.size].sort((left, right) => left - right);
-      if ((sizes[0] ?? 0) * 3 < (sizes[1] ?? 0) * 2) continue;
+      const smaller = Math.min(stems.size, entry.stems.size);
+      const larger = Math.max(stems.size, entry.stems.size);
+      if (smaller * 3 < larger * 2) continue;
       const similarity = dice(stems, entry.stems);
       if (similarity >= claimSimilarityThreshold && similarity > (best?.similarity ?? 0)) {
         best = { entry, similarity };
@@ -132,7 +137,7 @@ export function matchLedger(
     }
     if (best === undefined) continue;
 
-    const numbers = numberSet(sentence);
+    const numbers = numberSet(tokens.slice(first, last + 1));
     const sameNumbers =
       numbers.size === best.entry.numbers.size &&
       [...numbers].every((number) => best.entry.numbers.has(number));

@@ -21,6 +21,9 @@ interface BannedMatcher {
 
 const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, BannedMatcher | null>>>();
 
+// A letter or digit at the end: the unit before a match (two, for a surrogate pair).
+const wordCharacter = /[\p{L}\p{N}]$/u;
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -47,9 +50,10 @@ function bannedMatcher(policy: BrandPolicy, lang: GuardLanguage): BannedMatcher 
     terms.length === 0
       ? null
       : {
+          // No look-behind for the start boundary: it would be tried at every position and
+          // keep the engine from scanning for the terms' first letters; checked after a match.
           regExp: new RegExp(
-            `(?<![\\p{L}\\p{N}])(?:${terms.map((item) => `(${termSource(item.term)})`).join('|')})` +
-              '(?![\\p{L}\\p{N}])',
+            `(?:${terms.map((item) => `(${termSource(item.term)})`).join('|')})(?![\\p{L}\\p{N}])`,
             'giu',
           ),
           terms,
@@ -68,6 +72,13 @@ export function findBannedTerms(text: string, policy: BrandPolicy, lang: GuardLa
   const matches: BannedMatch[] = [];
   regExp.lastIndex = 0;
   for (let match = regExp.exec(text); match !== null; match = regExp.exec(text)) {
+    if (
+      match.index > 0 &&
+      wordCharacter.test(text.slice(Math.max(0, match.index - 2), match.index))
+    ) {
+      regExp.lastIndex = match.index + 1;
+      continue;
+    }
     const group = match.findIndex((value, position) => position > 0 && value !== undefined);
     const term = terms[group - 1];
     if (term === undefined) continue;
