@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { samplePolicy } from '../policy/test-support/sample-policy.js';
-import { checkDisclaimers } from './check-disclaimers.js';
+import { checkDisclaimers, normaliseForDisclaimer } from './check-disclaimers.js';
 
 describe('checkDisclaimers', () => {
   it('passes when the channel text is present despite line breaks, case and punctuation', async () => {
@@ -63,5 +63,17 @@ describe('checkDisclaimers', () => {
     expect(
       checkDisclaimers('A tent.', { lang: 'en', category: 'tents', channel: 'web', policy }),
     ).toEqual([]);
+  });
+});
+
+describe('normaliseForDisclaimer', () => {
+  it('keeps letters and digits of any script, folds width and case, joins words by one space', () => {
+    expect(normaliseForDisclaimer('  Schütze\n dich — ÜBER 2.000 m!  ')).toBe(
+      'schütze dich über 2 000 m',
+    );
+    expect(normaliseForDisclaimer('Ｆｕｌｌ ﬁt, x² 𝐀𝐁 😀 ½')).toBe(
+      'full fit x2 ab 1⁄2'.replace('1⁄2', '1 2'),
+    );
+    expect(normaliseForDisclaimer('...')).toBe('');
   });
 });
