@@ -11,7 +11,9 @@
 import { SyntaxKind, type BlacklistedTerm, type Node, type TransformerContainer } from 'obscenity';
 
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  /** Children by code point: ASCII in an array (the common case), the rest in a map. */
+  ascii: Array<TrieNode | undefined>;
+  other: Map<number, TrieNode>;
   /** The child for a wildcard, which takes any character. */
   any?: TrieNode;
   /** Forms ending here: their term and whether they need a word boundary at each end. */
@@ -29,6 +31,14 @@ export interface CandidateFilter {
   mappedAstral: Map<number, number>;
   /** Whitespace-separated words a window keeps on each side of a candidate. */
   contextWords: number;
+}
+
+function emptyNode(): TrieNode {
+  return { ascii: [], other: new Map(), ends: [] };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  return code >= 0 && code < 128 ? node.ascii[code] : node.other.get(code);
 }
 
 /** Trie edge for a wildcard: any one character. */
@@ -61,7 +71,7 @@ export function candidateFilter(
   transformers: readonly TransformerContainer[],
   whitelist: readonly string[],
 ): CandidateFilter {
-  const trie: TrieNode = { next: new Map(), ends: [] };
+  const trie = emptyNode();
   for (const term of terms) {
     // A dropped wildcard moves the ends of a form, so boundaries are not checked with one.
     const { requireWordBoundaryAtStart, requireWordBoundaryAtEnd } = term.pattern;
@@ -74,11 +84,12 @@ export function candidateFilter(
     for (const form of forms(term.pattern.nodes)) {
       let node = trie;
       for (const code of collapse(form)) {
-        let child = code === anyCharacter ? node.any : node.next.get(code);
+        let child = code === anyCharacter ? node.any : childOf(node, code);
         if (child === undefined) {
-          child = { next: new Map(), ends: [] };
+          child = emptyNode();
           if (code === anyCharacter) node.any = child;
-          else node.next.set(code, child);
+          else if (code >= 0 && code < 128) node.ascii[code] = child;
+          else node.other.set(code, child);
         }
         node = child;
       }
@@ -158,7 +169,7 @@ interface Scan {
 function walk(parent: TrieNode, position: number, scan: Scan): void {
   if (position >= scan.length) return;
   const code = scan.codes[position] ?? -1;
-  const exact = parent.next.get(code);
+  const exact = childOf(parent, code);
   if (exact !== undefined) visit(exact, position, code, scan);
   if (parent.any !== undefined) visit(parent.any, position, code, scan);
 }
@@ -209,7 +220,7 @@ export function candidateWindows(text: string, filter: CandidateFilter): Candida
   const scan: Scan = { codes, length, startsWord: false, end: -1, termIds: [] };
   for (let start = 0; start < length; start += 1) {
     const root = filter.trie;
-    if (root.any === undefined && !root.next.has(codes[start] ?? -1)) continue;
+    if (root.any === undefined && childOf(root, codes[start] ?? -1) === undefined) continue;
 
     scan.startsWord = isWord(codes[start - 1]) !== isWord(codes[start]);
     scan.end = -1;
