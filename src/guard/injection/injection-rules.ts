@@ -92,12 +92,28 @@ export const injectionRules: InjectionRule[] = [
     pattern:
       /(?<![\p{L}])(?:zeig\w*|nenn\w*|gib|verrat\w*|wiederhol\w*|gib\s+\w+\s+aus|druck\w*|ausgeben)\s+(?:mir\s+|uns\s+)?(?:deinen|deine|den|die|ihren|ihre)\s+(?:(?:system\w*|ursprünglich\w*|versteckt\w*|geheim\w*|vollständig\w*|genau\w*)\s+)+(?:prompt|anweisungen|instruktionen|regeln|konfiguration)|(?<![\p{L}])(?:dein\w*|ihr\w*|den)\s+Systemprompt/giu,
   },
+  // Three rules with one id: "end" in "weekend" or "recommend" used to send every text
+  // through the whole alternation; BEGIN/END markers are now found by their second word.
   {
     id: 'injection.delimiter',
-    triggers: ['<', '[inst', '[/inst', '##', 'begin', 'end', '```'],
+    triggers: ['<', '[inst', '[/inst', '```'],
     weight: 0.7,
     pattern:
-      /<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>|^#{2,}\s*(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)\s*(?::|$)|\b(?:BEGIN|END)\s+(?:SYSTEM\s+)?(?:PROMPT|INSTRUCTIONS)\b|```\s*system\b/gimu,
+      /<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>|```\s*system\b/gimu,
+  },
+  {
+    id: 'injection.delimiter',
+    triggers: ['##'],
+    weight: 0.7,
+    pattern:
+      /^#{2,}\s*(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)\s*(?::|$)/gimu,
+  },
+  {
+    id: 'injection.delimiter',
+    reach: 4,
+    triggers: ['prompt', 'instructions'],
+    weight: 0.7,
+    pattern: /\b(?:BEGIN|END)\s+(?:SYSTEM\s+)?(?:PROMPT|INSTRUCTIONS)\b/gimu,
   },
   {
     id: 'injection.role-label',
