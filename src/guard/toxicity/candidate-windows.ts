@@ -31,6 +31,11 @@ export interface CandidateFilter {
   mappedAstral: Map<number, number>;
   /** Whitespace-separated words a window keeps on each side of a candidate. */
   contextWords: number;
+  /**
+   * ASCII pairs (first << 7 | second) that start some form; a position whose pair is not
+   * here is skipped without walking the trie. Undefined when a form is too short to say.
+   */
+  pairs: Uint8Array | undefined;
 }
 
 function emptyNode(): TrieNode {
@@ -72,6 +77,7 @@ export function candidateFilter(
   whitelist: readonly string[],
 ): CandidateFilter {
   const trie = emptyNode();
+  let pairs: Uint8Array | undefined = new Uint8Array(128 * 128);
   for (const term of terms) {
     // A dropped wildcard moves the ends of a form, so boundaries are not checked with one.
     const { requireWordBoundaryAtStart, requireWordBoundaryAtEnd } = term.pattern;
@@ -82,8 +88,18 @@ export function candidateFilter(
       end: exact && requireWordBoundaryAtEnd,
     };
     for (const form of forms(term.pattern.nodes)) {
+      const codes = collapse(form);
+      const [first = -1, second = -1] = codes;
+      if (pairs !== undefined && first >= 0 && first < 128 && second === anyCharacter) {
+        pairs.fill(1, first << 7, (first + 1) << 7);
+      } else if (pairs !== undefined && first >= 0 && first < 128 && second >= 0 && second < 128) {
+        pairs[(first << 7) | second] = 1;
+      } else {
+        // One-character forms, a leading wildcard or non-ASCII starts: no pair test at all.
+        pairs = undefined;
+      }
       let node = trie;
-      for (const code of collapse(form)) {
+      for (const code of codes) {
         let child = code === anyCharacter ? node.any : childOf(node, code);
         if (child === undefined) {
           child = emptyNode();
@@ -103,7 +119,7 @@ export function candidateFilter(
     container.type === 0 ? [container.transform] : [],
   );
   const mapped = new Int32Array(0x10000).fill(-2);
-  return { trie, transformers: simple, mapped, mappedAstral: new Map(), contextWords };
+  return { trie, transformers: simple, mapped, mappedAstral: new Map(), contextWords, pairs };
 }
 
 function normalise(filter: CandidateFilter, code: number): number {
@@ -217,10 +233,16 @@ export function candidateWindows(text: string, filter: CandidateFilter): Candida
   }
 
   const windows: CandidateWindow[] = [];
+  const { pairs } = filter;
   const scan: Scan = { codes, length, startsWord: false, end: -1, termIds: [] };
   for (let start = 0; start < length; start += 1) {
     const root = filter.trie;
-    if (root.any === undefined && childOf(root, codes[start] ?? -1) === undefined) continue;
+    const first = codes[start] ?? -1;
+    const second = start + 1 < length ? (codes[start + 1] ?? -1) : -1;
+    if (pairs !== undefined && first < 128 && second >= 0 && second < 128) {
+      if (pairs[(first << 7) | second] === 0) continue;
+    }
+    if (root.any === undefined && childOf(root, first) === undefined) continue;
 
     scan.startsWord = isWord(codes[start - 1]) !== isWord(codes[start]);
     scan.end = -1;
