@@ -74,20 +74,38 @@ function fits(sentences: { text: string }[], budget: number): boolean {
  * term count; record text gets a bonus of 1, so the product's own description leads.
  */
 function rankCandidates(plan: CompositionPlan): Candidate[] {
-  const query = termsOf(plan.terms.join(' '), plan.language);
-  const minOverlap = Math.min(plan.minOverlap, query.size);
-  const sentences: Omit<Candidate, 'score'>[] = [];
+  const parsed: (Omit<Candidate, 'score'> & { kept: boolean })[] = [];
   let order = 0;
   for (const passage of plan.passages) {
     for (const raw of splitSentences(passage.text)) {
       const text = cleanSentence(raw);
       order++;
-      if (!text) continue;
+      // A question in a source (a ticket, an FAQ heading) states no fact to pass on.
+      if (!text || (passage.kind === 'retrieved' && text.endsWith('?'))) continue;
       const terms = termsOf(text, plan.language);
-      if (passage.kind === 'retrieved' && overlapCount(terms, query) < minOverlap) continue;
-      sentences.push({ sentence: { text, citations: [passage.citation] }, terms, order, passage });
+      parsed.push({
+        sentence: { text, citations: [passage.citation] },
+        terms,
+        order,
+        passage,
+        kept: true,
+      });
     }
   }
+
+  const requested = termsOf(plan.terms.join(' '), plan.language);
+  const query =
+    plan.language === 'de'
+      ? withCompoundParts(
+          requested,
+          parsed.map((candidate) => candidate.terms),
+        )
+      : requested;
+  const minOverlap = Math.min(plan.minOverlap, requested.size);
+  const sentences = parsed.filter(
+    (candidate) =>
+      candidate.passage.kind !== 'retrieved' || overlapCount(candidate.terms, query) >= minOverlap,
+  );
 
   const rarity = inverseFrequency(sentences.map((candidate) => candidate.terms));
   const candidates = sentences.map((candidate) => {
@@ -97,6 +115,24 @@ function rankCandidates(plan: CompositionPlan): Candidate[] {
     return { ...candidate, score };
   });
   return candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+}
+
+/**
+ * German joins words: "Daunenjacke" should find sentences about "Daunen" and "Jacke". A term of
+ * the passages that begins or ends a longer request term joins the query.
+ */
+function withCompoundParts(query: Set<string>, termSets: Set<string>[]): Set<string> {
+  const expanded = new Set(query);
+  for (const terms of termSets) {
+    for (const term of terms) {
+      if (term.length < 4 || expanded.has(term)) continue;
+      for (const requested of query) {
+        if (requested.length <= term.length) continue;
+        if (requested.startsWith(term) || requested.endsWith(term)) expanded.add(term);
+      }
+    }
+  }
+  return expanded;
 }
 
 /** ln(1 + N / df) of every term over N term sets. */

@@ -16,7 +16,8 @@ const stopWords = new Set(
     'der die das und mit für von auf ist sind ein eine einen einem einer nicht auch bei ' +
     'den dem des sich wie wir ihr dir du sie es im in zu zum zur aus nach oder als so ' +
     'noch nur mehr sehr wenn dann über unter dein deine unsere unser welche welcher ' +
-    'welches was wo warum ich mir mich kann muss soll brauche brauchst braucht hier'
+    'welches was wo warum ich mir mich kann muss soll brauche brauchst braucht hier ' +
+    'mein meine meinen meinem meiner dich euch'
   ).split(' '),
 );
 
