@@ -22,6 +22,6 @@ describe.skipIf(!existsSync(modelPath))('LlamaGenerator, stories260K, 40 tokens 
     await two.close();
   });
 
-  bench('threads: 1', () => one.generate(request).then(() => undefined), options);
-  bench('threads: 2 (default)', () => two.generate(request).then(() => undefined), options);
+  bench('threads: 1 (default)', () => one.generate(request).then(() => undefined), options);
+  bench('threads: 2', () => two.generate(request).then(() => undefined), options);
 });

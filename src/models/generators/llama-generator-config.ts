@@ -18,8 +18,11 @@ export const llamaGeneratorConfig = z
       .number()
       .int()
       .positive()
-      .default(2)
-      .describe("CPU threads; always explicit: the library's default was 1000x slower on 2 cores"),
+      .default(1)
+      .describe(
+        'CPU threads, always explicit; on 2 cores one thread was 26x faster than two ' +
+          '(bench/RESULTS.md); measure before raising it',
+      ),
     contextSize: z
       .number()
       .int()
