@@ -13,7 +13,8 @@ export function describeGeneration(
 ): string {
   const { result, guard } = outcome;
   const lines: string[] = [];
-  if (options.streamed) lines.push('');
+  // A streamed text is on screen already; only what was added after the stream follows.
+  if (options.streamed) lines.push(outcome.disclaimer ? `\n\n${outcome.disclaimer}` : '');
   else lines.push(markedText(result));
 
   const sources = distinctCitations(result.sentences?.flatMap((entry) => entry.citations) ?? []);

@@ -10,6 +10,7 @@ import { loadGenerationAssets } from '../../generation/generation-config.js';
 import { parseGenerationInput, type GenerationInput } from '../../generation/generation-input.js';
 import { readGenerationInput } from '../../generation/generate-text.js';
 import { generatorProviders } from '../../models/generators/generator-config.js';
+import { offlineMarker } from '../../models/generators/offline-composer.js';
 import { generateGrounded } from '../../usecases/grounded-generation.js';
 import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
 import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
@@ -76,6 +77,10 @@ Examples:
       const baseFolder = configFolder(context);
       const assets = await loadGenerationAssets(context.loaded.config.generation, baseFolder);
 
+      const streaming = options.stream === true && !options.json;
+      if (streaming && models.length === 1 && models[0]?.provider === 'offline') {
+        process.stdout.write(`${offlineMarker} `);
+      }
       const outcome = await withStore(context, async (store) => {
         const generator = openGenerator(models, context.loaded.config.generation, store, {
           logger: context.logger,
@@ -98,9 +103,7 @@ Examples:
                 workspace: context.loaded.workspace,
                 ...(knowledge ? { datasetVersion: knowledge.version } : {}),
               },
-              ...(options.stream && !options.json
-                ? { onDelta: (text: string) => process.stdout.write(text) }
-                : {}),
+              ...(streaming ? { onDelta: (text: string) => process.stdout.write(text) } : {}),
             }),
           );
         } finally {
