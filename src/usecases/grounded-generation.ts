@@ -46,6 +46,8 @@ export interface GroundedGenerationOptions {
 export interface GroundedGeneration {
   result: GenerationResult;
   retrieved: RetrievedFact[];
+  /** Ids of facts left out because the input guard found instructions in them. */
+  droppedFacts: string[];
   /** The disclaimer appended to the text, if the policy required one the text lacked. */
   disclaimer?: string;
   guard?: GuardScanResult;
@@ -57,9 +59,13 @@ const disclaimerUseCases = new Set(['product-description', 'answer']);
 export async function generateGrounded(
   options: GroundedGenerationOptions,
 ): Promise<GroundedGeneration> {
-  const { input } = options;
-  const query = retrievalQuery(input);
-  const retrieved = options.retrieve && query ? await options.retrieve(query, input.language) : [];
+  const query = retrievalQuery(options.input);
+  const found =
+    options.retrieve && query ? await options.retrieve(query, options.input.language) : [];
+  const screened = options.guard
+    ? await screenInputs(options.guard, options.input, found)
+    : { input: options.input, retrieved: found, droppedFacts: [] };
+  const { input, retrieved } = screened;
 
   let result: GenerationResult | undefined;
   for await (const event of streamText({
@@ -113,8 +119,52 @@ export async function generateGrounded(
   return {
     result,
     retrieved,
+    droppedFacts: screened.droppedFacts,
     ...(withDisclaimer ? { disclaimer } : {}),
     ...(guard ? { guard } : {}),
+  };
+}
+
+/**
+ * The input guard: a question it blocks stops the request; a fact with instructions in it
+ * (prompt injection in retrieved or given text) is left out, so it never reaches a prompt.
+ */
+async function screenInputs(
+  guard: GuardEngine,
+  input: GenerationInput,
+  retrieved: RetrievedFact[],
+): Promise<{ input: GenerationInput; retrieved: RetrievedFact[]; droppedFacts: string[] }> {
+  const lang = input.language;
+  if (input.question) {
+    const scan = await guard.scanText(input.question, { lang, direction: 'in', source: 'user' });
+    if (scan.verdict === 'block') {
+      const blocking = scan.findings.filter((finding) => finding.action === 'block');
+      throw new MarkwerkError(
+        'GUARD_BLOCKED',
+        `The input guard blocked the question: ${blocking.map(describeFinding).join('; ')}. ` +
+          'Rephrase it without instructions to the model.',
+        { details: { scanId: scan.scanId, findings: blocking } },
+      );
+    }
+  }
+
+  const droppedFacts: string[] = [];
+  const isSafe = async (fact: RetrievedFact): Promise<boolean> => {
+    const scan = await guard.scanText(fact.text, { lang, direction: 'in', source: 'retrieved' });
+    const injected = scan.findings.some((finding) => finding.type === 'PROMPT_INJECTION');
+    if (injected || scan.verdict === 'block') droppedFacts.push(fact.id);
+    return !injected && scan.verdict !== 'block';
+  };
+  const keep = async (facts: RetrievedFact[]): Promise<RetrievedFact[]> => {
+    const verdicts = await Promise.all(facts.map(isSafe));
+    return facts.filter((_, index) => verdicts[index]);
+  };
+
+  const given = input.facts ? await keep(input.facts) : undefined;
+  return {
+    input: given ? { ...input, facts: given } : input,
+    retrieved: await keep(retrieved),
+    droppedFacts,
   };
 }
 

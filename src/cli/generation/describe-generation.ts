@@ -33,6 +33,9 @@ export function describeGeneration(
       `${Math.round(result.timings.totalMs)} ms`,
   );
   if (outcome.disclaimer) lines.push('disclaimer added as the brand policy requires');
+  if (outcome.droppedFacts.length > 0) {
+    lines.push(`left out ${outcome.droppedFacts.length} fact(s) with instructions in them`);
+  }
   if (guard) {
     const rate = guard.metrics.unsupportedClaimRate;
     const grounding =
@@ -60,6 +63,7 @@ export function generationJson(useCase: string, outcome: GroundedGeneration) {
     timings: result.timings,
     disclaimer: outcome.disclaimer ?? null,
     retrieved: outcome.retrieved.map((fact) => ({ id: fact.id, title: fact.title ?? null })),
+    droppedFacts: outcome.droppedFacts,
     guard: guard
       ? {
           verdict: guard.verdict,
