@@ -66,8 +66,12 @@ describe('markwerk CLI (built binary in a child process)', () => {
         JSON.stringify({ id: 2, candidate: 'a dog', references: ['the cat sat', 'x y'] }),
       ].join('\n'),
     );
-    const run = await runCli(['eval', 'text', '--jsonl', 'pairs.jsonl', '--json'], folder);
+    const args = ['eval', 'text', '--jsonl', 'pairs.jsonl', '--json', '--html', 'text.html'];
+    const run = await runCli(args, folder);
     expect(run.code, run.stderr).toBe(0);
+    const page = readFileSync(path.join(folder, 'text.html'), 'utf8');
+    expect(page).toContain('<svg');
+    expect(page).toMatch(/chrf_pp/);
     const [same, different, corpus] = run.stdout
       .trim()
       .split('\n')

@@ -1,7 +1,12 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { corpusBleu, sentenceBleu } from '../../evaluation/text/bleu.js';
 import { corpusChrf, sentenceChrf } from '../../evaluation/text/chrf.js';
+import {
+  scoreDistributionHtml,
+  scoreDistributions,
+} from '../../evaluation/reports/score-distribution-report.js';
 import { rougeScores, type RougeScores } from '../../evaluation/text/rouge.js';
 import { validatedLines, writeLine } from './jsonl-input.js';
 
@@ -21,6 +26,7 @@ export function registerEvalTextCommand(evaluate: Command): void {
     .requiredOption('--jsonl <file>', 'lines of {"id","candidate","references":[...],"lang"}')
     .option('--stemmer', 'Porter stemming for ROUGE (as rouge-score use_stemmer=True)')
     .option('--json', 'JSON Lines output (the only format; accepted for symmetry)')
+    .option('--html <file>', 'also write a self-contained HTML page of the score distributions')
     .addHelpText(
       'after',
       `
@@ -29,8 +35,10 @@ fmeasure; the best-matching reference per metric, as rouge-score does), sentence
 (sacreBLEU defaults, exp smoothing), chrF and chrF++ on the 0-100 scale; then a line
 {"id":"corpus",...} with corpus BLEU, chrF and chrF++ and the mean ROUGE F-measures.`,
     )
-    .action(async (options: { jsonl: string; stemmer?: boolean }) => {
+    .action(async (options: { jsonl: string; stemmer?: boolean; html?: string }) => {
       const candidates: string[] = [];
+      const perItem: Record<string, number[]> = { rouge1: [], rouge2: [], rougeL: [] };
+      Object.assign(perItem, { rougeLsum: [], bleu: [], chrf: [], chrf_pp: [] });
       const references: string[][] = [];
       const rougeSums = Object.fromEntries(ROUGE_TYPES.map((type) => [type, 0]));
 
@@ -41,13 +49,16 @@ fmeasure; the best-matching reference per metric, as rouge-score does), sentence
         for (const type of ROUGE_TYPES) rougeSums[type]! += rouge[type].fmeasure;
         candidates.push(item.candidate);
         references.push(item.references);
-        writeLine({
+        const line = {
           id: item.id,
           ...rouge,
           bleu: sentenceBleu(item.candidate, item.references).score,
           chrf: sentenceChrf(item.candidate, item.references).score,
           chrf_pp: sentenceChrf(item.candidate, item.references, { wordOrder: 2 }).score,
-        });
+        };
+        writeLine(line);
+        for (const type of ROUGE_TYPES) perItem[type]!.push(rouge[type].fmeasure);
+        for (const key of ['bleu', 'chrf', 'chrf_pp'] as const) perItem[key]!.push(line[key]);
       }
 
       const count = Math.max(1, candidates.length);
@@ -61,5 +72,16 @@ fmeasure; the best-matching reference per metric, as rouge-score does), sentence
           ROUGE_TYPES.map((type) => [`${type}_fmeasure_mean`, rougeSums[type]! / count]),
         ),
       });
+
+      if (options.html) {
+        const note =
+          "ROUGE F-measures on 0-1; sentence BLEU, chrF and chrF++ on sacreBLEU's 0-100 scale.";
+        const page = scoreDistributionHtml(
+          'Text metrics',
+          scoreDistributions(perItem, { bins: 20 }),
+          note,
+        );
+        await writeFile(options.html, page);
+      }
     });
 }

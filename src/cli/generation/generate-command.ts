@@ -11,6 +11,7 @@ import { parseGenerationInput, type GenerationInput } from '../../generation/gen
 import { readGenerationInput } from '../../generation/generate-text.js';
 import { generatorProviders } from '../../models/generators/generator-config.js';
 import { offlineMarker } from '../../models/generators/offline-composer.js';
+import { recordModerationDecisions } from '../../store/repositories/moderation-log-repository.js';
 import { generateGrounded } from '../../usecases/grounded-generation.js';
 import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
 import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
@@ -87,7 +88,10 @@ Examples:
           workspace: context.loaded.workspace,
           baseFolder,
         });
-        const guard = await openGuard(context, { policy: options.policy });
+        const guard = await openGuard(context, {
+          policy: options.policy,
+          moderationLog: (decisions) => recordModerationDecisions(store, decisions),
+        });
         try {
           return await withKnowledge(context, store, options.retrieve, (knowledge) =>
             generateGrounded({
