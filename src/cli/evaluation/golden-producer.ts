@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError } from '../../core/errors.js';
+import { InputError, MarkwerkError } from '../../core/errors.js';
 import type { GoldenOutput, GoldenServices } from '../../evaluation/golden/golden-checks.js';
 import type { GoldenCase, GoldenSet } from '../../evaluation/golden/golden-set.js';
 import { parseGenerationInput } from '../../generation/generation-input.js';
@@ -15,7 +15,7 @@ import type { TemplateSet } from '../../generation/template-set.js';
 import { checkDisclaimers } from '../../guard/disclaimers/check-disclaimers.js';
 import type { GuardScanResult } from '../../guard/engine/create-guard-engine.js';
 import type { Generator } from '../../models/generators/generator.js';
-import { generateGrounded } from '../../usecases/grounded-generation.js';
+import { generateGrounded, type GroundedGeneration } from '../../usecases/grounded-generation.js';
 import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
 import type { OpenedGuard } from '../guard/open-guard.js';
 
@@ -36,21 +36,31 @@ export function goldenProducer(options: GoldenProducerOptions): {
     ? readFeed(path.resolve(options.setFolder, options.set.feed))
     : undefined;
   const scans = new WeakMap<GoldenOutput, GuardScanResult>();
+  // Outputs for inputs the input guard blocked: the case fails, the run goes on.
+  const blockedInputs = new WeakSet<GoldenOutput>();
 
   async function produce(goldenCase: GoldenCase): Promise<GoldenOutput> {
     const input = parseGenerationInput(
       { language: goldenCase.lang, ...withProduct(goldenCase.input, feed, goldenCase.id) },
       `golden case ${goldenCase.id}`,
     );
-    const outcome = await generateGrounded({
-      useCase: goldenCase.useCase,
-      input,
-      generator: options.generator,
-      ...options.assets,
-      guard: guard.engine,
-      returnBlocked: true,
-      ...(guard.policy ? { requiredDisclaimer: requiredDisclaimerFrom(guard.policy) } : {}),
-    });
+    let outcome: GroundedGeneration;
+    try {
+      outcome = await generateGrounded({
+        useCase: goldenCase.useCase,
+        input,
+        generator: options.generator,
+        ...options.assets,
+        guard: guard.engine,
+        returnBlocked: true,
+        ...(guard.policy ? { requiredDisclaimer: requiredDisclaimerFrom(guard.policy) } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof MarkwerkError && error.code === 'GUARD_BLOCKED')) throw error;
+      const blocked: GoldenOutput = { text: '', sentences: [] };
+      blockedInputs.add(blocked);
+      return blocked;
+    }
     const output: GoldenOutput = {
       text: outcome.result.text,
       sentences: (outcome.result.sentences ?? []).map((sentence) => ({
@@ -73,6 +83,7 @@ export function goldenProducer(options: GoldenProducerOptions): {
       return scans.get(output)?.metrics.unsupportedClaimRate ?? 0;
     },
     async guardVerdict(output, lang) {
+      if (blockedInputs.has(output)) return 'block';
       const known = scans.get(output);
       if (known) return known.verdict;
       const scan = await guard.engine.scanText(output.text, {
