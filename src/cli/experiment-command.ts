@@ -55,8 +55,9 @@ export function registerExperimentCommand(program: Command): void {
         const context = commandContext(command.optsWithGlobals());
         const created = await withStore(context, (store) => createExperiment(store, name, options));
         if (options.json) return printJson(created);
+        const variants = created.variants.map((variant) => variant.name).join(', ');
         process.stdout.write(
-          `Created experiment ${created.name} (${created.variants.map((v) => v.name).join(', ')}; ` +
+          `Created experiment ${created.name} (${variants}; ` +
             `${created.assignmentMode} assignment).\n` +
             `Sample size per arm: ${created.sampleSizePerArm} users to detect ` +
             `${created.minimumDetectableEffect} on a baseline of ${created.baselineRate} ` +

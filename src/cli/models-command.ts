@@ -44,7 +44,7 @@ export function modelCardOutput(id: string, options: { json?: boolean } = {}): s
     `  provider     ${card.provider}`,
     `  revision     ${describeRevision(card)}`,
     `  purpose      ${card.purpose}`,
-    `  context      ${limits.contextTokens === null ? 'no token window' : `${limits.contextTokens} tokens`}`,
+    `  context      ${describeContext(limits.contextTokens)}`,
     `  languages    ${limits.languages.join(', ')}`,
     ...(limits.dimension ? [`  dimension    ${limits.dimension}`] : []),
     ...(limits.notes ? [`  limits       ${limits.notes}`] : []),
@@ -111,4 +111,8 @@ function describeRevision(card: ModelCard): string {
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function describeContext(tokens: number | null): string {
+  return tokens === null ? 'no token window' : `${tokens} tokens`;
 }

@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 
 describe('generateText', () => {
-  it('records the template on the result of a model adapter that knows nothing of templates', async () => {
+  it("records the template on a model adapter's result", async () => {
     const generator = new EchoGenerator({ maxTotalTokens: 4096 });
     const input = { language: 'en' as const, product };
     const tags = { workspace: 'bergfink', datasetVersion: 'v7' };
@@ -91,7 +91,7 @@ describe('generateText', () => {
     expect(generator.requests).toEqual([]);
   });
 
-  it('streams the offline composer with the facts of the input and the retrieved ones', async () => {
+  it('streams the offline composer with given and retrieved facts', async () => {
     const events: GenerationEvent[] = [];
     const input = {
       language: 'en' as const,
@@ -139,7 +139,7 @@ describe('readGenerationInput', () => {
 });
 
 describe('loadGenerationAssets', () => {
-  it('loads the bundled templates and profiles by default and a named folder otherwise', async () => {
+  it('loads the bundled templates and profiles, or a named folder', async () => {
     const bundled = await loadGenerationAssets(generationConfigSchema.parse(undefined), '/tmp');
     const folder = await mkdtemp(path.join(tmpdir(), 'markwerk-assets-'));
     await writeFile(path.join(folder, 'profiles.yaml'), 'version: 2\nprofiles: {}\n');

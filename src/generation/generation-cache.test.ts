@@ -44,7 +44,7 @@ describe.each(storeBackends())('generation cache on $name', (backend) => {
     return { inner, generator, events };
   }
 
-  it('replays a stored result as one delta and the finish event, without calling the model', async () => {
+  it('replays a stored result as one delta and a finish, calling no model', async () => {
     const { inner, generator, events } = setup([{ deltas: ['Winter ', 'sale!'] }]);
 
     const first = await readStream(generator.stream(grounded('v1')));

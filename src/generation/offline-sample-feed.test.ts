@@ -41,7 +41,7 @@ describe('offline composer on every product of the sample feed', () => {
   });
 
   for (const useCase of productUseCases) {
-    it(`${useCase}: fits every channel's limit, cuts no word, cites every sentence (de, en)`, async () => {
+    it(`${useCase}: fits each channel, cuts no word, cites every sentence`, async () => {
       const composer = new OfflineComposer();
       const template = templates.get(useCase);
       const profile = profileFor(profiles, useCase);

@@ -118,7 +118,7 @@ describe('template loading', () => {
     });
   });
 
-  it('picks the newest version unless one is named, and names what exists when asked for more', async () => {
+  it('picks the newest version unless one is named, listing what exists', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'markwerk-templates-'));
     await writeFile(path.join(folder, 'ad-headline@1.yaml'), bundledSource);
     await writeFile(path.join(folder, 'ad-headline@2.yaml'), edited(/^version: 1$/m, 'version: 2'));

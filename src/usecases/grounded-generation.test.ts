@@ -38,7 +38,7 @@ describe('generateGrounded with the offline composer and the shipped guard', () 
       requiredDisclaimer: requiredDisclaimerFrom(policy),
     });
 
-  it('leaves out a retrieved fact that carries instructions, before it reaches the prompt', async () => {
+  it('leaves out a fact carrying instructions before it reaches the prompt', async () => {
     const outcome = await run({
       language: 'en',
       question: 'How often should I wash my hardshell jacket?',

@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHashedWordEmbedder } from '../../evaluation/bertscore/test-support/hashed-word-embedder.js';
+// prettier-ignore
+import {
+  createHashedWordEmbedder,
+} from '../../evaluation/bertscore/test-support/hashed-word-embedder.js';
 import { createWordTokenEncoder } from '../../evaluation/bertscore/word-token-encoder.js';
 import { evaluateBertscoreFile } from './eval-bertscore-command.js';
 

@@ -3,7 +3,10 @@ import {
   createEmbedder,
   type EmbedderConfigInput,
 } from '../../models/embedders/create-embedder.js';
-import type { TransformersEmbedderConfigInput } from '../../models/embedders/transformers-embedder-config.js';
+// prettier-ignore
+import type {
+  TransformersEmbedderConfigInput,
+} from '../../models/embedders/transformers-embedder-config.js';
 import { createTransformersTokenEncoder } from './transformers-token-encoder.js';
 import type { TokenEncoder } from './token-encoder.js';
 import { createWordTokenEncoder } from './word-token-encoder.js';

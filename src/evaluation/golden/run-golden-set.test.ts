@@ -68,7 +68,9 @@ describe('runGoldenSet', () => {
   it('names each broken expectation', async () => {
     const report = await runGoldenSet(set, {
       produce: async () => ({
-        text: 'Revolutionär, du Idiot! Ganz anders als alles andere und viel zu lang für die Grenze.',
+        text:
+          'Revolutionär, du Idiot! Ganz anders als alles andere ' +
+          'und viel zu lang für die Grenze.',
         sentences: [{ text: 'Revolutionär, du Idiot!', sources: [] }],
       }),
       services,

@@ -4,10 +4,11 @@ import { samplePolicy } from '../policy/test-support/sample-policy.js';
 import { checkDisclaimers, normaliseForDisclaimer } from './check-disclaimers.js';
 
 describe('checkDisclaimers', () => {
-  it('passes when the channel text is present despite line breaks, case and punctuation', async () => {
+  it('passes the channel text despite line breaks, case and punctuation', async () => {
     const policy = await samplePolicy();
     const text =
-      'Neu: Firnlicht LSF 50.\nSONNENSCHUTZ ist nur ein Teil des Schutzes —\n  nachcremen nicht vergessen!';
+      'Neu: Firnlicht LSF 50.\nSONNENSCHUTZ ist nur ein Teil des Schutzes —\n' +
+      '  nachcremen nicht vergessen!';
 
     expect(
       checkDisclaimers(text, { lang: 'de', category: 'sun-protection', channel: 'social', policy }),
@@ -67,7 +68,7 @@ describe('checkDisclaimers', () => {
 });
 
 describe('normaliseForDisclaimer', () => {
-  it('keeps letters and digits of any script, folds width and case, joins words by one space', () => {
+  it('keeps letters and digits of any script, folds width and case', () => {
     expect(normaliseForDisclaimer('  Schütze\n dich — ÜBER 2.000 m!  ')).toBe(
       'schütze dich über 2 000 m',
     );

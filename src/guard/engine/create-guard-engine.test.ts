@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ModerationDecisionInput } from '../../store/repositories/moderation-log-repository.js';
+// prettier-ignore
+import type {
+  ModerationDecisionInput,
+} from '../../store/repositories/moderation-log-repository.js';
 import { createGuardEngine } from './create-guard-engine.js';
 import { patternDetector } from './test-support/pattern-detector.js';
 

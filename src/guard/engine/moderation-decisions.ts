@@ -5,7 +5,10 @@
  */
 
 import { sha256 } from '../../core/hash.js';
-import type { ModerationDecisionInput } from '../../store/repositories/moderation-log-repository.js';
+// prettier-ignore
+import type {
+  ModerationDecisionInput,
+} from '../../store/repositories/moderation-log-repository.js';
 import { personalDataTypes, type GuardAction, type GuardFinding } from '../finding.js';
 import type { GuardContext } from './detector.js';
 

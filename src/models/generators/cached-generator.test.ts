@@ -28,7 +28,7 @@ describe('cachedGenerator', () => {
     expect(cache.entries.size).toBe(0);
   });
 
-  it('bypasses the cache while the model cannot describe itself, and asks again later', async () => {
+  it('bypasses the cache while the model cannot describe itself', async () => {
     const inner = new ScriptedGenerator([{ deltas: ['x'] }]);
     const info = inner.info.bind(inner);
     let down = true;

@@ -32,7 +32,7 @@ describe('guardFetch', () => {
     });
   });
 
-  it('allows the Hugging Face router and Hub, and nothing else, for Inference Providers', async () => {
+  it('allows only the Hugging Face router and Hub for Inference Providers', async () => {
     answered.length = 0;
     const guarded = guardFetch({ origins: HF_PROVIDER_ORIGINS }, {}, fake);
 

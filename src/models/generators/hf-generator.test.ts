@@ -51,7 +51,7 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
   afterEach(() => void (urls.length = 0));
   afterAll(() => server.close());
 
-  it('streams deltas that add up to the text, with server usage and the token from HF_TOKEN', async () => {
+  it('streams deltas adding up to the text, with usage and the HF_TOKEN token', async () => {
     const { deltas, finished } = await readStream(generator.stream(ask('fresh alpine cheese')));
     const result = await generator.generate(ask('fresh alpine cheese'));
 
@@ -238,7 +238,7 @@ describe('HfInferenceGenerator on an Inference Endpoint (stand-in TGI messages A
   });
 });
 
-describe('HfInferenceGenerator on Inference Providers (routed to the stand-in OpenAI server)', () => {
+describe('HfInferenceGenerator on Inference Providers (stand-in OpenAI server)', () => {
   let server: StandInOpenAiServer;
   const urls: string[] = [];
   const hubAnswers: string[] = [];
@@ -277,7 +277,7 @@ describe('HfInferenceGenerator on Inference Providers (routed to the stand-in Op
     expect(server.requests.at(-1)?.body).toMatchObject({ model: 'Qwen/Qwen2.5-7B-Instruct' });
   });
 
-  it("looks up a named provider's model id on the Hub, then calls that provider's route", async () => {
+  it("looks up a provider's model id on the Hub, then calls its route", async () => {
     const generator = new HfInferenceGenerator({
       model: 'meta-llama/Llama-3.1-8B-Instruct',
       inferenceProvider: 'together',

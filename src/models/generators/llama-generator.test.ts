@@ -53,7 +53,7 @@ describe.skipIf(!runnable)('LlamaGenerator on stories260K.gguf', () => {
   const generator = new LlamaGenerator({ modelPath, threads: 1, contextSize: 256 });
   afterAll(() => generator.close());
 
-  it('writes the same story twice at temperature 0, streamed deltas adding up to the text', async () => {
+  it('writes the same story twice at temperature 0, deltas adding up', async () => {
     const deltas: string[] = [];
     let first: GenerationEvent | undefined;
     for await (const event of generator.stream(story({ temperature: 0, maxNewTokens: 24 }))) {

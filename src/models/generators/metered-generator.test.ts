@@ -97,7 +97,7 @@ describe('meteredGenerator', () => {
     });
   });
 
-  it('asks the meter before the call, with the projected tokens, and stops on a refusal', async () => {
+  it('asks the meter first with the projected tokens, stopping on a refusal', async () => {
     const refusal = new MarkwerkError('BUDGET_EXCEEDED', 'over budget');
     const { generator, inner, meter } = setup([{ deltas: ['x'] }], new RecordingMeter(refusal));
 

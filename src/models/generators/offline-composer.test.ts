@@ -95,7 +95,8 @@ describe('OfflineComposer', () => {
     );
 
     expect(result.text).toBe(
-      'Sturmgrat Jacket: 28,000 mm, RET 6. A hardshell jacket with taped seams keeps alpine rain out.',
+      'Sturmgrat Jacket: 28,000 mm, RET 6. ' +
+        'A hardshell jacket with taped seams keeps alpine rain out.',
     );
     expect(result.text).not.toContain('Tents');
     expect(result.text).not.toContain('|');
@@ -113,7 +114,7 @@ describe('OfflineComposer', () => {
     expect(markedText({ ...result, label: undefined })).toBe(result.text);
   });
 
-  it('takes the next lead pattern when the first is too long and never cuts inside a word', async () => {
+  it('takes the next lead pattern when one is too long, never cutting a word', async () => {
     const shorter = await new OfflineComposer().generate(composerRequest({ maxCharacters: 20 }));
     const cut = await new OfflineComposer().generate(
       composerRequest({ maxCharacters: 12, lead: ['{{ name }}: {{ features | join(", ") }}.'] }),
@@ -123,7 +124,7 @@ describe('OfflineComposer', () => {
     expect(cut).toMatchObject({ text: 'Sturmgrat', finishReason: 'length' });
   });
 
-  it('stops within max_new_tokens by the token estimate, keeping a prefix of the full text', async () => {
+  it('stops within max_new_tokens, keeping a prefix of the full text', async () => {
     const composer = new OfflineComposer();
     const full = await composer.generate(composerRequest());
     const cut = await composer.generate(composerRequest({}, { parameters: { maxNewTokens: 5 } }));
@@ -169,7 +170,8 @@ describe('OfflineComposer', () => {
     const content = [
       'Question: How long does the sunscreen protect on glacier tours?',
       '<facts>',
-      '<fact id="c-1">"Sunscreen on glacier tours protects for about two hours, then reapply it."</fact>',
+      '<fact id="c-1">"Sunscreen on glacier tours protects for about two hours, ' +
+        'then reapply it."</fact>',
       '<fact id="c-2">"Our tents are pitched in three minutes."</fact>',
       '</facts>',
     ].join('\n');

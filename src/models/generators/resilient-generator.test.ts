@@ -269,7 +269,7 @@ describe('resilientGenerator circuit breaker', () => {
 });
 
 describe('resilientGenerator bulkhead', () => {
-  it('limits the calls in flight per endpoint, across generators, and queues the rest', async () => {
+  it('limits calls in flight per endpoint across generators, queueing the rest', async () => {
     let open!: () => void;
     const gateOpen = new Promise<void>((resolve) => (open = resolve));
     let active = 0;
