@@ -1,19 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../core/config.js';
 import { silentLogger } from '../../core/logger.js';
 import type { CommandContext } from '../cli-context.js';
-import {
-  guardConfigOf,
-  openGuard,
-  personalDataConfigOf,
-  resolvePolicyFile,
-  samplePolicyFile,
-} from './open-guard.js';
+import { guardConfigOf, openGuard, resolvePolicyFile, samplePolicyFile } from './open-guard.js';
 
+/** A context whose configuration went through the real loader's validation. */
 function contextWith(file: string | undefined, guard?: unknown): CommandContext {
   return {
     loaded: {
-      config: { guard } as unknown as CommandContext['loaded']['config'],
+      config: parseConfig(guard === undefined ? {} : { guard }, 'test config'),
       file,
       workspace: '/tmp/unused',
       databaseUrl: undefined,
@@ -79,12 +75,11 @@ describe('openGuard', () => {
   });
 
   it('names guard.pii when its settings are invalid', () => {
-    const context = contextWith(undefined, { pii: { minScore: 3 } });
-    expect(() => personalDataConfigOf(context)).toThrow(/guard\.pii\.minScore/);
+    expect(() => contextWith(undefined, { pii: { minScore: 3 } })).toThrow(/guard\.pii\.minScore/);
   });
 
   it('fails naming the key when the guard configuration is invalid', () => {
-    const context = contextWith(undefined, { actions: { types: { EMAIL: 'hide' } } });
-    expect(() => guardConfigOf(context)).toThrow(/guard\.actions\.types\.EMAIL/);
+    const invalid = { actions: { types: { EMAIL: 'hide' } } };
+    expect(() => contextWith(undefined, invalid)).toThrow(/guard\.actions\.types\.EMAIL/);
   });
 });

@@ -7,8 +7,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
-import { MarkwerkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import {
   createEmbedder,
@@ -18,10 +16,10 @@ import type { Embedder } from '../../models/embedders/embedder.js';
 import { builtinDetectors, policyRuleActions } from '../../guard/engine/builtin-detectors.js';
 import { createGuardEngine, type GuardEngine } from '../../guard/engine/create-guard-engine.js';
 import type { GuardDetector } from '../../guard/engine/detector.js';
-import { guardConfigSchema, type GuardConfig } from '../../guard/engine/guard-config.js';
+import type { GuardConfig } from '../../guard/engine/guard-config.js';
 import type { MaskMode } from '../../guard/engine/mask-findings.js';
 import type { ModerationSink } from '../../guard/engine/moderation-decisions.js';
-import { piiConfigSchema, type PiiGuardConfig } from '../../guard/pii/pii-config.js';
+import type { PiiGuardConfig } from '../../guard/pii/pii-config.js';
 import { loadPolicy } from '../../guard/policy/load-policy.js';
 import type { BrandPolicy } from '../../guard/policy/policy-schema.js';
 import type { CommandContext } from '../cli-context.js';
@@ -51,31 +49,14 @@ export interface OpenedGuard {
   close(): Promise<void>;
 }
 
-/** Reads `guard` from the loaded configuration; a bad key fails naming it. */
+/** The `guard` section, validated with the rest of the configuration when it was loaded. */
 export function guardConfigOf(context: CommandContext): GuardConfig {
-  return parseSection(guardConfigSchema.loose(), rawGuard(context), 'guard');
+  return context.loaded.config.guard;
 }
 
-/** Reads `guard.pii`, the personal-data detector's own settings. */
+/** `guard.pii`, the personal-data detector's own settings. */
 export function personalDataConfigOf(context: CommandContext): PiiGuardConfig {
-  const raw = (rawGuard(context) as { pii?: unknown }).pii ?? {};
-  return parseSection(piiConfigSchema, raw, 'guard.pii');
-}
-
-function rawGuard(context: CommandContext): unknown {
-  return (context.loaded.config as { guard?: unknown }).guard ?? {};
-}
-
-function parseSection<T>(schema: z.ZodType<T>, raw: unknown, key: string): T {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .map((issue) => `${[key, ...issue.path].join('.')}: ${issue.message}`)
-    .join('; ');
-  throw new MarkwerkError('CONFIG_INVALID', `Invalid ${key} configuration: ${problems}.`, {
-    exitCode: 2,
-    details: { issues: parsed.error.issues },
-  });
+  return context.loaded.config.guard.pii;
 }
 
 /**
