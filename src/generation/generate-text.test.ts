@@ -11,7 +11,7 @@ import type {
 import { collectStream } from '../models/generators/generator.js';
 import { OfflineComposer } from '../models/generators/offline-composer.js';
 import { generateText, readGenerationInput, streamText } from './generate-text.js';
-import { generationConfigSchema, loadGenerationAssets } from './generation-config.js';
+import { loadGenerationAssets } from './generation-config.js';
 import { loadProfiles, type ProfileSet } from './parameter-profile.js';
 import { sampleProducts } from './test-support/sample-feed.js';
 import { loadTemplates, type TemplateSet } from './template-set.js';
@@ -140,7 +140,7 @@ describe('readGenerationInput', () => {
 
 describe('loadGenerationAssets', () => {
   it('loads the bundled templates and profiles, or a named folder', async () => {
-    const bundled = await loadGenerationAssets(generationConfigSchema.parse(undefined), '/tmp');
+    const bundled = await loadGenerationAssets({}, '/tmp');
     const folder = await mkdtemp(path.join(tmpdir(), 'markwerk-assets-'));
     await writeFile(path.join(folder, 'profiles.yaml'), 'version: 2\nprofiles: {}\n');
     const custom = await loadGenerationAssets({ templates: path.basename(folder) }, tmpdir());
