@@ -3,13 +3,12 @@
  * guard) and answers the checks' questions from the same guard run.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, MarkwerkError } from '../../core/errors.js';
 import type { GoldenOutput, GoldenServices } from '../../evaluation/golden/golden-checks.js';
 import type { GoldenCase, GoldenSet } from '../../evaluation/golden/golden-set.js';
-import { parseGenerationInput } from '../../generation/generation-input.js';
+import { parseGenerationInput, type ProductRecord } from '../../generation/generation-input.js';
+import { readProductFeed } from '../../generation/product-feed.js';
 import type { ProfileSet } from '../../generation/parameter-profile.js';
 import type { TemplateSet } from '../../generation/template-set.js';
 import { checkDisclaimers } from '../../guard/disclaimers/check-disclaimers.js';
@@ -33,7 +32,7 @@ export function goldenProducer(options: GoldenProducerOptions): {
 } {
   const { guard } = options;
   const feed = options.set.feed
-    ? readFeed(path.resolve(options.setFolder, options.set.feed))
+    ? readProductFeed(path.resolve(options.setFolder, options.set.feed))
     : undefined;
   const scans = new WeakMap<GoldenOutput, GuardScanResult>();
   // Outputs for inputs the input guard blocked: the case fails, the run goes on.
@@ -98,38 +97,19 @@ export function goldenProducer(options: GoldenProducerOptions): {
   return { produce, services };
 }
 
-type FeedRow = Record<string, string>;
-
-function readFeed(file: string): Map<string, FeedRow> {
-  let rows: FeedRow[];
-  try {
-    rows = parseCsv(readFileSync(file, 'utf8'), {
-      columns: true,
-      skip_empty_lines: true,
-      bom: true,
-    });
-  } catch (error) {
-    throw new InputError(`cannot read the golden set's feed: ${(error as Error).message}`, {
-      file,
-    });
-  }
-  const idColumn = rows[0] && 'sku' in rows[0] ? 'sku' : 'id';
-  return new Map(rows.map((row) => [row[idColumn] ?? '', row]));
-}
-
 /** The case input with `product: "SKU"` replaced by the feed record. */
 function withProduct(
   input: Record<string, unknown>,
-  feed: Map<string, FeedRow> | undefined,
+  feed: Map<string, ProductRecord> | undefined,
   caseId: string,
 ): Record<string, unknown> {
   if (typeof input.product !== 'string') return input;
-  const row = feed?.get(input.product);
-  if (!row) {
+  const product = feed?.get(input.product);
+  if (!product) {
     throw new InputError(
       `case ${caseId} names product "${input.product}", which the set's feed does not have`,
       { file: 'golden set', caseId },
     );
   }
-  return { ...input, product: { id: input.product, fields: row } };
+  return { ...input, product };
 }

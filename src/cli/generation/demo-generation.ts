@@ -4,11 +4,10 @@
  * on the offline composer, so it runs with no model and no network.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { GenerationInput } from '../../generation/generation-input.js';
 import { loadGenerationAssets } from '../../generation/generation-config.js';
+import { readProductFeed } from '../../generation/product-feed.js';
 import { builtinDetectors, policyRuleActions } from '../../guard/engine/builtin-detectors.js';
 import { createGuardEngine, type GuardScanResult } from '../../guard/engine/create-guard-engine.js';
 import { loadPolicy } from '../../guard/policy/load-policy.js';
@@ -74,10 +73,12 @@ export async function runDemoGeneration(
 }
 
 function productInput(samplesFolder: string, sku: string): GenerationInput {
-  const feed = readFileSync(path.join(samplesFolder, 'feeds', 'products.csv'), 'utf8');
-  const rows = parseCsv(feed, { columns: true, bom: true }) as Record<string, string>[];
-  const fields = rows.find((row) => row.sku === sku) ?? {};
-  return { language: 'de', channel: 'web', product: { id: sku, fields } };
+  const product = readProductFeed(path.join(samplesFolder, 'feeds', 'products.csv')).get(sku);
+  return {
+    language: 'de',
+    channel: 'web',
+    product: product ?? { id: sku, fields: {} },
+  };
 }
 
 export function describeDemoGeneration(demo: DemoGeneration): string {
