@@ -77,19 +77,29 @@ export function generateText(options: GenerateTextOptions): Promise<GenerationRe
   return collectStream(streamText(options));
 }
 
-/** Reads and validates the JSON input file of `markwerk generate USE_CASE --input FILE`. */
+/**
+ * Reads and validates the JSON input of `markwerk generate USE_CASE --input FILE`; `-` reads
+ * standard input.
+ */
 export async function readGenerationInput(file: string): Promise<GenerationInput> {
+  const name = file === '-' ? 'stdin' : file;
   let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    source = file === '-' ? await readStdin() : await readFile(file, 'utf8');
   } catch {
-    throw new InputError('cannot read the input file; check the path', { file });
+    throw new InputError('cannot read the input file; check the path', { file: name });
   }
   try {
-    return parseGenerationInput(JSON.parse(source), file);
+    return parseGenerationInput(JSON.parse(source), name);
   } catch (error) {
     if (error instanceof SyntaxError)
-      throw new InputError(`not valid JSON (${error.message})`, { file });
+      throw new InputError(`not valid JSON (${error.message})`, { file: name });
     throw error;
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
 }

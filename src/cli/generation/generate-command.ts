@@ -5,9 +5,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError } from '../../core/errors.js';
 import { loadGenerationAssets } from '../../generation/generation-config.js';
-import { parseGenerationInput, type GenerationInput } from '../../generation/generation-input.js';
 import { readGenerationInput } from '../../generation/generate-text.js';
 import { generatorProviders } from '../../models/generators/generator-config.js';
 import { offlineMarker } from '../../models/generators/offline-composer.js';
@@ -16,7 +14,6 @@ import { generateGrounded } from '../../usecases/grounded-generation.js';
 import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
 import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
 import { openGuard } from '../guard/open-guard.js';
-import { readText } from '../guard/read-text.js';
 import { describeGeneration, generationJson } from './describe-generation.js';
 import { modelsToUse, openGenerator, type GeneratorFlags } from './configured-generator.js';
 import { withKnowledge } from './open-knowledge.js';
@@ -73,7 +70,7 @@ Examples:
     )
     .action(async (useCase: string, options: GenerateOptions, command: Command) => {
       const context = commandContext(command.optsWithGlobals());
-      const input = await readInput(options.input);
+      const input = await readGenerationInput(options.input);
       const models = modelsToUse(context.loaded.config.generation, options);
       const baseFolder = configFolder(context);
       const assets = await loadGenerationAssets(context.loaded.config.generation, baseFolder);
@@ -119,18 +116,6 @@ Examples:
       if (options.json) printJson(generationJson(useCase, outcome));
       else process.stdout.write(describeGeneration(outcome, { streamed: options.stream === true }));
     });
-}
-
-async function readInput(file: string): Promise<GenerationInput> {
-  if (file !== '-') return readGenerationInput(file);
-  const text = await readText('-');
-  try {
-    return parseGenerationInput(JSON.parse(text), 'stdin');
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new InputError(`not valid JSON (${error.message})`, { file: 'stdin' });
-    throw error;
-  }
 }
 
 function configFolder(context: CommandContext): string {
