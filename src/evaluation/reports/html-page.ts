@@ -59,5 +59,6 @@ export function htmlTable(
   const bodyRows = rows.map(
     (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`,
   );
-  return `<table>\n<thead>${headerRow}</thead>\n<tbody>\n${bodyRows.join('\n')}\n</tbody>\n</table>`;
+  const body = `<tbody>\n${bodyRows.join('\n')}\n</tbody>`;
+  return `<table>\n<thead>${headerRow}</thead>\n${body}\n</table>`;
 }

@@ -66,10 +66,10 @@ export function intervalChartSvg(
     const colour = COLOURS[seriesIndex % COLOURS.length]!;
     const visible = item.points.filter(isFinitePoint);
     const path = visible
-      .map(
-        (point, index) =>
-          `${index === 0 ? 'M' : 'L'}${coordinate(toX(point.x, seriesIndex))},${coordinate(toY(point.y))}`,
-      )
+      .map((point, index) => {
+        const x = coordinate(toX(point.x, seriesIndex));
+        return `${index === 0 ? 'M' : 'L'}${x},${coordinate(toY(point.y))}`;
+      })
       .join(' ');
     const bars = visible.map((point) => {
       const x = coordinate(toX(point.x, seriesIndex));
@@ -100,17 +100,18 @@ export function intervalChartSvg(
     ...header,
     `<line x1="${MARGIN.left}" y1="${zero}" x2="${WIDTH - MARGIN.right}" y2="${zero}" ` +
       'stroke="#59636e" stroke-dasharray="4 3"/>',
-    `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${bottom}" stroke="#59636e"/>`,
+    `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${bottom}" ` +
+      'stroke="#59636e"/>',
     `<text x="${MARGIN.left - 6}" y="${MARGIN.top + 4}" font-size="11" text-anchor="end">` +
       `${escapeHtml(format(yMax))}</text>`,
     `<text x="${MARGIN.left - 6}" y="${bottom}" font-size="11" text-anchor="end">` +
       `${escapeHtml(format(yMin))}</text>`,
     `<text x="${MARGIN.left - 6}" y="${Number(zero) + 4}" font-size="11" text-anchor="end">` +
       `${escapeHtml(format(0))}</text>`,
-    `<text x="${coordinate(toX(xMin, 0))}" y="${HEIGHT - 22}" font-size="11" text-anchor="middle">` +
-      `${xMin}</text>`,
-    `<text x="${coordinate(toX(xMax, 0))}" y="${HEIGHT - 22}" font-size="11" text-anchor="middle">` +
-      `${xMax}</text>`,
+    `<text x="${coordinate(toX(xMin, 0))}" y="${HEIGHT - 22}" font-size="11" ` +
+      `text-anchor="middle">${xMin}</text>`,
+    `<text x="${coordinate(toX(xMax, 0))}" y="${HEIGHT - 22}" font-size="11" ` +
+      `text-anchor="middle">${xMax}</text>`,
     `<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 6}" font-size="12" ` +
       `text-anchor="middle">${escapeHtml(options.xLabel)}</text>`,
     ...marks,

@@ -30,15 +30,12 @@ function compile(policy: BrandPolicy) {
     .flatMap((term) => term.wrong.map((wrong) => ({ wrong, canonical: term.canonical })))
     .filter((variant) => variant.wrong !== variant.canonical)
     .sort((left, right) => right.wrong.length - left.wrong.length);
+  const alternatives = variants.map((item) => `(${escape(item.wrong)})`).join('|');
   const compiled =
     variants.length === 0
       ? null
       : {
-          regExp: new RegExp(
-            `(?<![\\p{L}\\p{N}])(?:${variants.map((item) => `(${escape(item.wrong)})`).join('|')})` +
-              '(?![\\p{L}\\p{N}])',
-            'gu',
-          ),
+          regExp: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu'),
           variants,
         };
   cache.set(policy, compiled);

@@ -23,13 +23,16 @@ export interface InjectionRule {
 }
 
 const previous =
-  '(?:all|any|every|previous|prior|above|earlier|preceding|initial|original|system|your|the\\s+above)';
+  '(?:all|any|every|previous|prior|above|earlier|preceding|initial|original|system|your|' +
+  'the\\s+above)';
 const orders =
   '(?:instructions?|prompts?|rules|directions|guidelines|directives|commands|context|constraints)';
 const vorherige =
-  '(?:alle[nrs]?|vorherige[nrs]?|vorigen?|bisherige[nrs]?|obige[nrs]?|frühere[nrs]?|deine[nr]?|ihre[nr]?|sämtliche[nr]?|system\\w*)';
+  '(?:alle[nrs]?|vorherige[nrs]?|vorigen?|bisherige[nrs]?|obige[nrs]?|frühere[nrs]?|' +
+  'deine[nr]?|ihre[nr]?|sämtliche[nr]?|system\\w*)';
 const anweisungen =
-  '(?:anweisungen|instruktionen|befehle|vorgaben|regeln|richtlinien|prompts?|systemprompt|einschränkungen)';
+  '(?:anweisungen|instruktionen|befehle|vorgaben|regeln|richtlinien|prompts?|systemprompt|' +
+  'einschränkungen)';
 
 /** The rules, case-insensitive; `u` flag so German letters count as word characters. */
 export const injectionRules: InjectionRule[] = [
@@ -68,29 +71,70 @@ export const injectionRules: InjectionRule[] = [
     id: 'injection.role-hijack',
     triggers: ['you are now', 'from now on', 'pretend', 'act as', 'mode', 'your new'],
     weight: 0.75,
-    pattern:
-      /\b(?:you\s+are\s+now\s+(?:an?\s+(?:unrestricted|unfiltered|uncensored|evil|rogue|different|new)|DAN|no\s+longer|free\s+(?:of|from)|in\s+\w+\s+mode|jailbroken|my)|from\s+now\s+on,?\s+you\s+(?:are\s+(?:an?\s+)?(?:DAN|unrestricted|free|no\s+longer|my|not)|will\s+(?:act|respond|answer|ignore|only|always|never)|must|act\s+as)|pretend\s+(?:to\s+be|you\s+are|that\s+you)|act\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|uncensored|jailbroken|evil)|(?:enter|switch\s+to|enable)\s+(?:developer|god|admin|debug)\s+mode|your\s+new\s+(?:role|persona|instructions)\s+(?:is|are))/giu,
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:you\s+are\s+now\s+`,
+        String.raw`(?:an?\s+(?:unrestricted|unfiltered|uncensored|evil|rogue|different|new)`,
+        String.raw`|DAN|no\s+longer|free\s+(?:of|from)|in\s+\w+\s+mode|jailbroken|my)`,
+        String.raw`|from\s+now\s+on,?\s+you\s+`,
+        String.raw`(?:are\s+(?:an?\s+)?(?:DAN|unrestricted|free|no\s+longer|my|not)`,
+        String.raw`|will\s+(?:act|respond|answer|ignore|only|always|never)|must|act\s+as)`,
+        String.raw`|pretend\s+(?:to\s+be|you\s+are|that\s+you)`,
+        String.raw`|act\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|uncensored|jailbroken|evil)`,
+        String.raw`|(?:enter|switch\s+to|enable)\s+(?:developer|god|admin|debug)\s+mode`,
+        String.raw`|your\s+new\s+(?:role|persona|instructions)\s+(?:is|are))`,
+      ].join(''),
+      'giu',
+    ),
   },
   {
     id: 'injection.role-hijack',
     triggers: ['du bist', 'ab jetzt', 'ab sofort', 'tu so', 'rolle', 'modus'],
     weight: 0.75,
-    pattern:
-      /(?<![\p{L}])(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort|ab\s+jetzt|von\s+nun\s+an)\s+(?:ein[e]?\s+)?(?:\p{L}+\s+)?(?:KI|Assistent\w*|Bot|Modell|DAN|frei|ohne|nicht\s+mehr|unzensiert\w*|böse\w*)|ab\s+(?:jetzt|sofort)\s+(?:bist|agierst|verhältst|antwortest)\s+du|tu\s+so,?\s+als\s+(?:ob|wärst)|spiel[e]?\s+(?:ab\s+jetzt\s+)?die\s+Rolle|deine\s+neue\s+Rolle|(?:aktiviere|wechsle\s+in)\s+(?:den\s+)?(?:Entwickler|Admin|Debug|Gott)modus)/giu,
+    pattern: new RegExp(
+      [
+        String.raw`(?<![\p{L}])(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort|ab\s+jetzt|von\s+nun\s+an)`,
+        String.raw`\s+(?:ein[e]?\s+)?(?:\p{L}+\s+)?`,
+        String.raw`(?:KI|Assistent\w*|Bot|Modell|DAN|frei|ohne|nicht\s+mehr|unzensiert\w*|böse\w*)`,
+        String.raw`|ab\s+(?:jetzt|sofort)\s+(?:bist|agierst|verhältst|antwortest)\s+du`,
+        String.raw`|tu\s+so,?\s+als\s+(?:ob|wärst)`,
+        String.raw`|spiel[e]?\s+(?:ab\s+jetzt\s+)?die\s+Rolle`,
+        String.raw`|deine\s+neue\s+Rolle`,
+        String.raw`|(?:aktiviere|wechsle\s+in)\s+(?:den\s+)?(?:Entwickler|Admin|Debug|Gott)modus)`,
+      ].join(''),
+      'giu',
+    ),
   },
   {
     id: 'injection.system-prompt-exfiltration',
     triggers: ['prompt', 'instructions', 'rules', 'message', 'configuration', 'above'],
     weight: 0.8,
-    pattern:
-      /\b(?:reveal|show|print|repeat|output|display|tell\s+me|give\s+me|leak|dump|write\s+out|what\s+(?:is|are|were))\s+(?:me\s+)?(?:your|the)\s+(?:(?:system|initial|original|hidden|secret|full|exact)\s+)+(?:prompt|instructions|rules|message|configuration)\b|\brepeat\s+(?:the\s+|all\s+|everything\s+)?(?:text|words|everything)\s+above\b|\byour\s+system\s+prompt\b/giu,
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:reveal|show|print|repeat|output|display|tell\s+me|give\s+me|leak|dump`,
+        String.raw`|write\s+out|what\s+(?:is|are|were))\s+(?:me\s+)?(?:your|the)\s+`,
+        String.raw`(?:(?:system|initial|original|hidden|secret|full|exact)\s+)+`,
+        String.raw`(?:prompt|instructions|rules|message|configuration)\b`,
+        String.raw`|\brepeat\s+(?:the\s+|all\s+|everything\s+)?(?:text|words|everything)\s+above\b`,
+        String.raw`|\byour\s+system\s+prompt\b`,
+      ].join(''),
+      'giu',
+    ),
   },
   {
     id: 'injection.system-prompt-exfiltration',
     triggers: ['prompt', 'anweisungen', 'instruktionen', 'regeln', 'konfiguration'],
     weight: 0.8,
-    pattern:
-      /(?<![\p{L}])(?:zeig\w*|nenn\w*|gib|verrat\w*|wiederhol\w*|gib\s+\w+\s+aus|druck\w*|ausgeben)\s+(?:mir\s+|uns\s+)?(?:deinen|deine|den|die|ihren|ihre)\s+(?:(?:system\w*|ursprünglich\w*|versteckt\w*|geheim\w*|vollständig\w*|genau\w*)\s+)+(?:prompt|anweisungen|instruktionen|regeln|konfiguration)|(?<![\p{L}])(?:dein\w*|ihr\w*|den)\s+Systemprompt/giu,
+    pattern: new RegExp(
+      [
+        String.raw`(?<![\p{L}])(?:zeig\w*|nenn\w*|gib|verrat\w*|wiederhol\w*|gib\s+\w+\s+aus`,
+        String.raw`|druck\w*|ausgeben)\s+(?:mir\s+|uns\s+)?(?:deinen|deine|den|die|ihren|ihre)\s+`,
+        String.raw`(?:(?:system\w*|ursprünglich\w*|versteckt\w*|geheim\w*|vollständig\w*`,
+        String.raw`|genau\w*)\s+)+(?:prompt|anweisungen|instruktionen|regeln|konfiguration)`,
+        String.raw`|(?<![\p{L}])(?:dein\w*|ihr\w*|den)\s+Systemprompt`,
+      ].join(''),
+      'giu',
+    ),
   },
   // Three rules with one id: "end" in "weekend" or "recommend" used to send every text
   // through the whole alternation; BEGIN/END markers are now found by their second word.
@@ -98,15 +142,27 @@ export const injectionRules: InjectionRule[] = [
     id: 'injection.delimiter',
     triggers: ['<', '[inst', '[/inst', '```'],
     weight: 0.7,
-    pattern:
-      /<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>|```\s*system\b/gimu,
+    pattern: new RegExp(
+      [
+        String.raw`<\/?\s*(?:system|assistant|user|instructions?|im_start|im_end)\s*>`,
+        String.raw`|<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>`,
+        '|```\\s*system\\b',
+      ].join(''),
+      'gimu',
+    ),
   },
   {
     id: 'injection.delimiter',
     triggers: ['##'],
     weight: 0.7,
-    pattern:
-      /^#{2,}\s*(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)\s*(?::|$)/gimu,
+    pattern: new RegExp(
+      [
+        String.raw`^#{2,}\s*`,
+        String.raw`(?:instructions?|system|new\s+instructions|anweisung(?:en)?|systemanweisung)`,
+        String.raw`\s*(?::|$)`,
+      ].join(''),
+      'gimu',
+    ),
   },
   {
     id: 'injection.delimiter',
@@ -137,16 +193,29 @@ export const injectionRules: InjectionRule[] = [
     reach: 10,
     triggers: ['restrictions', 'filters', 'guidelines', 'limits', 'censorship'],
     weight: 0.85,
-    pattern:
-      /\b(?:answer|respond|reply|talk|speak|write|act|operate)\w*\s+(?:\w+\s+){0,3}?(?:without|with\s+no)\s+(?:any\s+)?(?:restrictions|filters|guidelines|limits|censorship)\b/giu,
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:answer|respond|reply|talk|speak|write|act|operate)\w*\s+(?:\w+\s+){0,3}?`,
+        String.raw`(?:without|with\s+no)\s+(?:any\s+)?`,
+        String.raw`(?:restrictions|filters|guidelines|limits|censorship)\b`,
+      ].join(''),
+      'giu',
+    ),
   },
   {
     id: 'injection.do-anything-now',
     reach: 10,
     triggers: ['einschränkungen', 'filter', 'zensur', 'regeln', 'unzensiert'],
     weight: 0.85,
-    pattern:
-      /(?<![\p{L}])(?:antworte|schreib|sprich|agier|handle)\p{L}*\s+(?:\p{L}+\s+){0,3}?(?:ohne|keine)\s+(?:jegliche[n]?\s+)?(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])|(?<![\p{L}])unzensiert\w*/giu,
+    pattern: new RegExp(
+      [
+        String.raw`(?<![\p{L}])(?:antworte|schreib|sprich|agier|handle)\p{L}*\s+`,
+        String.raw`(?:\p{L}+\s+){0,3}?(?:ohne|keine)\s+(?:jegliche[n]?\s+)?`,
+        String.raw`(?:Einschränkungen|Filter|Zensur|Regeln)(?![\p{L}])`,
+        String.raw`|(?<![\p{L}])unzensiert\w*`,
+      ].join(''),
+      'giu',
+    ),
   },
   {
     id: 'injection.address-assistant',
@@ -168,14 +237,32 @@ export const injectionRules: InjectionRule[] = [
     ],
     weight: 0.55,
     retrievedOnly: true,
-    pattern:
-      /\b(?:note|message|instruction)\s+(?:to|for)\s+(?:the\s+)?(?:AI|assistant|model|LLM|chatbot)\b|\bif\s+you\s+are\s+an?\s+(?:AI|language\s+model|assistant|LLM)\b|\b(?:AI|assistant|chatbot)s?\s*[:,]\s*(?:please\s+)?(?:ignore|respond|answer|say|output|include|recommend|tell)\b|(?<![\p{L}])(?:Hinweis|Anweisung|Nachricht)\s+(?:an|für)\s+(?:die\s+|den\s+)?(?:KI|Assistent\w*|Sprachmodell|Chatbot)|(?<![\p{L}])wenn\s+du\s+eine?\s+(?:KI|Sprachmodell|Assistent\w*)\s+bist/giu,
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:note|message|instruction)\s+(?:to|for)\s+(?:the\s+)?`,
+        String.raw`(?:AI|assistant|model|LLM|chatbot)\b`,
+        String.raw`|\bif\s+you\s+are\s+an?\s+(?:AI|language\s+model|assistant|LLM)\b`,
+        String.raw`|\b(?:AI|assistant|chatbot)s?\s*[:,]\s*(?:please\s+)?`,
+        String.raw`(?:ignore|respond|answer|say|output|include|recommend|tell)\b`,
+        String.raw`|(?<![\p{L}])(?:Hinweis|Anweisung|Nachricht)\s+(?:an|für)\s+(?:die\s+|den\s+)?`,
+        String.raw`(?:KI|Assistent\w*|Sprachmodell|Chatbot)`,
+        String.raw`|(?<![\p{L}])wenn\s+du\s+eine?\s+(?:KI|Sprachmodell|Assistent\w*)\s+bist`,
+      ].join(''),
+      'giu',
+    ),
   },
   {
     id: 'injection.exfiltration-link',
     triggers: ['](http', 'send', 'post', 'forward', 'upload'],
     weight: 0.75,
-    pattern:
-      /!\[[^\]]*\]\(https?:\/\/[^)\s]+\?[^)\s]*=(?:\{|%7B|\$)[^)]*\)|\b(?:send|post|forward|upload)\s+(?:the\s+|this\s+|all\s+)?(?:conversation|chat|data|history|messages?|user\s+data)\s+to\s+(?:https?:\/\/|\S+@)/giu,
+    pattern: new RegExp(
+      [
+        String.raw`!\[[^\]]*\]\(https?:\/\/[^)\s]+\?[^)\s]*=(?:\{|%7B|\$)[^)]*\)`,
+        String.raw`|\b(?:send|post|forward|upload)\s+(?:the\s+|this\s+|all\s+)?`,
+        String.raw`(?:conversation|chat|data|history|messages?|user\s+data)`,
+        String.raw`\s+to\s+(?:https?:\/\/|\S+@)`,
+      ].join(''),
+      'giu',
+    ),
   },
 ];

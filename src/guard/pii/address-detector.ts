@@ -51,12 +51,23 @@ const englishAddress = new RegExp(
   'gu',
 );
 
-const addressLabel =
-  /\b(?:adresse|anschrift|wohne|wohnhaft|wohnt|lieferadresse|rechnungsadresse|liefer\w*|address|live at|lives at|ship(?:ped)? to|deliver(?:ed)? to|send (?:it )?to)\b/i;
+const addressLabel = new RegExp(
+  [
+    String.raw`\b(?:adresse|anschrift|wohne|wohnhaft|wohnt|lieferadresse|rechnungsadresse`,
+    String.raw`|liefer\w*|address|live at|lives at|ship(?:ped)? to|deliver(?:ed)? to`,
+    String.raw`|send (?:it )?to)\b`,
+  ].join(''),
+  'i',
+);
 
 /** Cheap anchors: a street suffix before a house number; an English street word. */
-const germanAnchor =
-  /(?:tra(?:ß|ss)e|[Ss]tr\.|[Ww]eg|[Pp]latz|[Aa]llee|[Gg]asse|[Rr]ing|[Dd]amm|[Uu]fer|[Cc]haussee|[Pp]romenade|[Ss]teig|[Kk]ai|Markt|Graben|Berg|Hof|Anger) \d/g;
+const germanAnchor = new RegExp(
+  [
+    String.raw`(?:tra(?:ß|ss)e|[Ss]tr\.|[Ww]eg|[Pp]latz|[Aa]llee|[Gg]asse|[Rr]ing|[Dd]amm`,
+    String.raw`|[Uu]fer|[Cc]haussee|[Pp]romenade|[Ss]teig|[Kk]ai|Markt|Graben|Berg|Hof|Anger) \d`,
+  ].join(''),
+  'g',
+);
 const englishAnchor = new RegExp(`\\b${usSuffix}\\b`, 'g');
 
 function addressMatches(text: string, anchor: RegExp, pattern: RegExp, rule: string): PiiMatch[] {

@@ -108,8 +108,15 @@ export const phoneDetector: PiiDetector = {
 };
 
 // Upper case as printed, or lower case as pasted; mod-97 keeps words and codes out.
-const ibanPattern =
-  /(?<![\p{L}\p{N}])(?:[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?|[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?)(?![\p{L}\p{N}])/gu;
+const ibanPattern = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{N}])`,
+    String.raw`(?:[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?`,
+    String.raw`|[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?)`,
+    String.raw`(?![\p{L}\p{N}])`,
+  ].join(''),
+  'gu',
+);
 const ibanLabel = /\b(?:iban|konto\w*|bankverbindung|account|überweis\w*|bank)\b/i;
 
 export const ibanDetector: PiiDetector = {

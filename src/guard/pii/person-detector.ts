@@ -16,14 +16,12 @@ const firstNameAlternatives = [...firstNames]
   .sort((first, second) => second.length - first.length)
   .join('|');
 /** First names that are also everyday words or brands, never taken on their own. */
-const ambiguousFirstNames = new Set(
-  `Mark Will May Grace Rose Art Bill Frank Max Can Ali Ben Jack Tom Paul Victoria Madison Austin
-  Jordan Georgia Holly Amber Ruth Hazel Logan Mason Hannes Ella Mia Ava Eva Lea Ina Ida Pia Kim
-  Sam Dan Rob Nick Andy Joe Luke Tim Kai Finn Ole Mats Till Theo Carl Chris Alex Jess Meg Molly
-  Poppy Hope Faith Joy Summer Autumn Dawn Sky Robin Angel Milan Sofia Harper Avery Jamie Kelly`.split(
-    /\s+/,
-  ),
-);
+const ambiguousFirstNameList = `Mark Will May Grace Rose Art Bill Frank Max Can Ali Ben Jack Tom
+  Paul Victoria Madison Austin Jordan Georgia Holly Amber Ruth Hazel Logan Mason Hannes Ella Mia
+  Ava Eva Lea Ina Ida Pia Kim Sam Dan Rob Nick Andy Joe Luke Tim Kai Finn Ole Mats Till Theo Carl
+  Chris Alex Jess Meg Molly Poppy Hope Faith Joy Summer Autumn Dawn Sky Robin Angel Milan Sofia
+  Harper Avery Jamie Kelly`;
+const ambiguousFirstNames = new Set(ambiguousFirstNameList.split(/\s+/));
 const loneFirstNameAlternatives = [...firstNames]
   .filter((name) => !ambiguousFirstNames.has(name))
   .sort((first, second) => second.length - first.length)
@@ -112,7 +110,8 @@ const patterns: PersonPattern[] = [
     // capitalised word: likely a person, but weakest of the rules.
     rule: 'pii.person.lone-first-name',
     pattern: new RegExp(
-      `(?<=[\\p{Ll},;:–-][ \\t]+)(${loneFirstNameAlternatives})(?![\\p{L}\\p{N}'’-]|[ \\t]+\\p{Lu})`,
+      `(?<=[\\p{Ll},;:–-][ \\t]+)(${loneFirstNameAlternatives})` +
+        `(?![\\p{L}\\p{N}'’-]|[ \\t]+\\p{Lu})`,
       'gu',
     ),
     score: 0.5,

@@ -60,8 +60,14 @@ const datePattern = new RegExp(
     ')(?![\\p{N}])',
   'gu',
 );
-const birthBefore =
-  /(?:\bgeboren\b|\bgeb\.|geburtsdatum|geburtstag|\bgeb\.-datum|\bborn\b|\bdob\b|d\.o\.b\.|date of birth|birth ?date|birthday)[^.!?\n]{0,30}$|(?:\bgeboren\b|\bgeb\.|\bborn\b|\bdob\b)\s*(?:am|on)?\s*$/i;
+const birthBefore = new RegExp(
+  [
+    String.raw`(?:\bgeboren\b|\bgeb\.|geburtsdatum|geburtstag|\bgeb\.-datum|\bborn\b|\bdob\b`,
+    String.raw`|d\.o\.b\.|date of birth|birth ?date|birthday)[^.!?\n]{0,30}$`,
+    String.raw`|(?:\bgeboren\b|\bgeb\.|\bborn\b|\bdob\b)\s*(?:am|on)?\s*$`,
+  ].join(''),
+  'i',
+);
 const birthAfter = /^[^.!?\n]{0,12}\bgeboren\b/i;
 /** Cheap anchor for the date search: any birth keyword. */
 const birthKeyword = /geboren|geb\.|geburts|born|dob|d\.o\.b|birth/gi;
