@@ -30,7 +30,8 @@ export function describeGeneration(
     '',
     `template ${template} · ${result.provider} ${result.model} · ` +
       `${result.usage.inputTokens} tokens in, ${result.usage.outputTokens} out · ` +
-      `${Math.round(result.timings.totalMs)} ms`,
+      `${Math.round(result.timings.totalMs)} ms` +
+      (result.replayedFromCache ? ' · replayed from the generation cache' : ''),
   );
   if (outcome.disclaimer) lines.push('disclaimer added as the brand policy requires');
   if (outcome.droppedFacts.length > 0) {
@@ -58,6 +59,7 @@ export function generationJson(useCase: string, outcome: GroundedGeneration) {
     model: result.model,
     template: result.template ?? null,
     finishReason: result.finishReason,
+    replayedFromCache: result.replayedFromCache ?? false,
     sentences: result.sentences ?? [],
     usage: result.usage,
     timings: result.timings,

@@ -17,6 +17,27 @@ function memoryCache(): GenerationResultCache & { entries: Map<string, Generatio
 }
 
 describe('cachedGenerator', () => {
+  it('marks a replayed result and keeps the stored one unmarked', async () => {
+    const inner = new ScriptedGenerator([{ deltas: ['Hel', 'lo'] }]);
+    const cache = memoryCache();
+    const generator = cachedGenerator(inner, { cache });
+
+    const first = await generator.generate({ prompt: 'hi' });
+    const replayed: GenerationResult[] = [];
+    for await (const event of generator.stream({ prompt: 'hi' })) {
+      if (event.type === 'finish') replayed.push(event.result);
+    }
+
+    expect(first.replayedFromCache).toBeUndefined();
+    expect(replayed.map((result) => [result.text, result.replayedFromCache])).toEqual([
+      ['Hello', true],
+    ]);
+    expect([...cache.entries.values()].map((result) => result.replayedFromCache)).toEqual([
+      undefined,
+    ]);
+    expect(inner.calls).toBe(1);
+  });
+
   it('does not store a result that finished with an error', async () => {
     const inner = new ScriptedGenerator([{ deltas: ['x'] }]);
     const generate = inner.generate.bind(inner);

@@ -62,8 +62,9 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
       return undefined;
     });
     onEvent({ type: hit ? 'cache-hit' : 'cache-miss', key });
-    const replayed = hit && {
+    const replayed: GenerationResult | undefined = hit && {
       ...hit,
+      replayedFromCache: true,
       timings: { timeToFirstTokenMs: now() - started, totalMs: now() - started },
     };
     return { key, hit: replayed };
@@ -74,7 +75,7 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
     request: GenerationRequest,
     result: GenerationResult,
   ) {
-    if (key === undefined || result.finishReason === 'error') return;
+    if (key === undefined || result.finishReason === 'error' || result.replayedFromCache) return;
     const datasetVersion = request.tags?.datasetVersion ?? '';
     const template = request.tags?.template ?? result.template;
     try {

@@ -90,6 +90,8 @@ export interface GenerationResult {
   label?: string;
   /** The prompt template the request was built from, for audit. */
   template?: TemplateReference;
+  /** Set when the generation cache replayed a stored result instead of calling the model. */
+  replayedFromCache?: true;
 }
 
 /** Where a sentence's content comes from: a feed record field, a retrieved chunk, the request. */

@@ -46,6 +46,7 @@ describe.each(storeBackends())('productionGenerator on $name', (backend) => {
     const second = await generator.generate(request);
 
     expect([first.text, second.text]).toEqual(['Hello', 'Hello']);
+    expect([first.replayedFromCache, second.replayedFromCache]).toEqual([undefined, true]);
     expect([primary.calls, secondary.calls]).toEqual([2, 1]);
     const ledger = await listUsage(store, { workspace: 'acme' });
     expect(ledger).toHaveLength(1);
