@@ -66,6 +66,19 @@ export function interruptedError(signal: AbortSignal | undefined, raised?: unkno
  * A failure after text had already been yielded: the caller holds a partial text that must
  * not be used as a final output, and this layer must not retry or fall back.
  */
+/** The server sent nothing for `idleMs` in the middle of a stream. */
+export function streamStalled(endpoint: string, idleMs: number): MarkwerkError {
+  return new MarkwerkError(
+    'STREAM_BROKEN',
+    `The stream from ${endpoint} stalled: no token for ${idleMs} ms. The text so far is partial ` +
+      'and was not stored. Send the request again, check the server, or raise ' +
+      'resilience.idleTimeoutMs.',
+    {
+      details: { endpoint, afterFirstDelta: true, reason: 'idle-timeout', idleMs, retryable: true },
+    },
+  );
+}
+
 export function streamBroken(endpoint: string, cause: unknown): MarkwerkError {
   if (isMarkwerkError(cause) && cause.code === 'STREAM_BROKEN') return cause;
   const said = cause instanceof Error ? cause.message : String(cause);

@@ -82,6 +82,24 @@ describe('resilientGenerator over TgiGenerator against the stand-in TGI server',
     expect(generations(primary)).toBe(1);
   });
 
+  it('cuts off a stream that stalls between tokens and closes the connection', async () => {
+    primary.setPacing({ tokenDelayMs: 400 });
+    const { wrap } = setup({ idleTimeoutMs: 100 });
+
+    try {
+      const read = await readStream(wrap(primary).stream({ prompt: 'one two three' }));
+      await primary.settled();
+
+      expect(read.deltas).toHaveLength(1);
+      expect((read.error as MarkwerkError).code).toBe('STREAM_BROKEN');
+      expect((read.error as MarkwerkError).details).toMatchObject({ reason: 'idle-timeout' });
+      expect((read.error as MarkwerkError).message).toMatch(/no token for 100 ms/);
+      expect(primary.requests.at(-1)?.clientClosed).toBe(true);
+    } finally {
+      primary.setPacing({ tokenDelayMs: 0 });
+    }
+  });
+
   it('opens the circuit on repeated 503s and falls back to the next server', async () => {
     primary.script(
       { kind: 'error', status: 503, delivery: 'http' },

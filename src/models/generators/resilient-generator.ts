@@ -14,7 +14,7 @@ import type {
 } from './generator.js';
 import { type Attempt, startAttempt } from './resilient-attempt.js';
 import type { EndpointRegistry, ResilienceEvent } from './resilient-endpoints.js';
-import { streamBroken } from './resilient-errors.js';
+import { streamBroken, streamStalled } from './resilient-errors.js';
 import { raceAbort } from './resilient-hold.js';
 import { createRetryPolicy } from './resilient-retry.js';
 import type { ResilienceSettings } from './resilient-settings.js';
@@ -24,7 +24,7 @@ export interface ResilientGeneratorOptions {
   endpoint: string;
   /** The process-wide registry, so generators on one endpoint share its breaker and limit. */
   registry: EndpointRegistry;
-  settings: Pick<ResilienceSettings, 'timeoutMs' | 'retry'>;
+  settings: Pick<ResilienceSettings, 'timeoutMs' | 'idleTimeoutMs' | 'retry'>;
   onEvent?: (event: ResilienceEvent) => void;
   /** Jitter source; tests pass a fixed one. */
   random?: () => number;
@@ -34,6 +34,8 @@ interface OpenStream {
   attempt: Attempt;
   iterator: AsyncIterator<GenerationEvent>;
   first: GenerationEvent;
+  /** Aborts the inner request when the stream stalls. */
+  idle: AbortController;
 }
 
 /**
@@ -54,12 +56,14 @@ export function resilientGenerator(
 
   async function open(request: GenerationRequest): Promise<OpenStream> {
     const attempt = await startAttempt(policies, deadline, settings.timeoutMs, request.signal);
+    const idle = new AbortController();
+    const signal = AbortSignal.any([attempt.signal, idle.signal]);
     let iterator: AsyncIterator<GenerationEvent> | undefined;
     try {
-      iterator = inner.stream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
+      iterator = inner.stream({ ...request, signal })[Symbol.asyncIterator]();
       const first = await raceAbort(iterator.next(), attempt.signal);
       if (first.done) throw endedEarly(endpoint, false);
-      return { attempt, iterator, first: first.value };
+      return { attempt, iterator, first: first.value, idle };
     } catch (error) {
       const explained = attempt.explain(error);
       if (iterator) closeQuietly(iterator);
@@ -70,7 +74,7 @@ export function resilientGenerator(
 
   async function* stream(request: GenerationRequest): AsyncGenerator<GenerationEvent> {
     const opening = retry.execute(() => open(request), request.signal);
-    const { attempt, iterator, first } = await raceAbort(opening, request.signal).catch(
+    const { attempt, iterator, first, idle } = await raceAbort(opening, request.signal).catch(
       (error: unknown) => {
         // Opened just as the caller aborted: give the slot back.
         void opening.then(({ attempt: late, iterator: lateIterator }) => {
@@ -87,7 +91,13 @@ export function resilientGenerator(
       for (;;) {
         yield event;
         if (event.type === 'finish') break;
-        const next = await raceAbort(iterator.next(), attempt.signal).catch((error: unknown) => {
+        const next = await nextWithin(
+          iterator,
+          attempt.signal,
+          idle,
+          settings.idleTimeoutMs,
+          endpoint,
+        ).catch((error: unknown) => {
           const explained = attempt.explain(error);
           throw request.signal?.aborted ? explained : streamBroken(endpoint, explained);
         });
@@ -137,6 +147,29 @@ function endedEarly(endpoint: string, afterFirstDelta: boolean): MarkwerkError {
       'Send the request again.',
     { details: { endpoint, afterFirstDelta, retryable: true } },
   );
+}
+
+/** The next event, unless the attempt ends or `idleMs` pass first (then the request is cut). */
+async function nextWithin(
+  iterator: AsyncIterator<GenerationEvent>,
+  signal: AbortSignal,
+  idle: AbortController,
+  idleMs: number,
+  endpoint: string,
+): Promise<IteratorResult<GenerationEvent>> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = streamStalled(endpoint, idleMs);
+      idle.abort(error);
+      reject(error);
+    }, idleMs);
+  });
+  try {
+    return await Promise.race([raceAbort(iterator.next(), signal), stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function closeQuietly(iterator: AsyncIterator<GenerationEvent>): void {

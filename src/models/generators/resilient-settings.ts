@@ -28,6 +28,11 @@ const endpointOverrideSchema = z.object({
 export const resilienceSettingsSchema = z.object({
   /** Deadline of one attempt, from taking a slot to the final event, in milliseconds. */
   timeoutMs: z.number().int().min(1).default(120_000),
+  /**
+   * Longest silence between two stream events after the first, in milliseconds. A server that
+   * stalls mid-stream is cut off after this instead of holding the call until `timeoutMs`.
+   */
+  idleTimeoutMs: z.number().int().min(1).default(30_000),
   retry: z
     .object({
       /** Tries in all, the first included; 1 turns retries off. */
