@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -42,7 +42,10 @@ describe('markwerk guard', () => {
     if (savedUrl !== undefined) process.env.DATABASE_URL = savedUrl;
     rmSync(folder, { recursive: true, force: true });
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  });
 
   it('scans a file and prints findings with offsets into the exact input as JSON', async () => {
     const text = '🏔️ Unsere Jacke ist absolut wasserdicht.\r\nFragen: anna.koch@example.org\n';
@@ -156,6 +159,62 @@ describe('markwerk guard', () => {
     const { stdout } = await run(['guard', 'mask', file, '--mode', 'hash', '--no-log']);
 
     expect(stdout).toMatch(/^Mail: \[EMAIL:[0-9a-f]{8}\]$/);
+  });
+
+  it('masks reversibly into the vault and unmasks with the same key', async () => {
+    const file = path.join(folder, 'reversible.txt');
+    const text = 'Rückruf an +49 171 2345678, Mail lea@example.com.\n';
+    writeFileSync(file, text);
+    const vault = path.join(folder, 'vault', 'pii.json');
+    vi.stubEnv('MARKWERK_VAULT_KEY', 'correct horse battery staple');
+
+    const masked = await run([
+      'guard',
+      'mask',
+      file,
+      '--lang',
+      'de',
+      '--mode',
+      'reversible',
+      '--vault',
+      vault,
+      '--no-log',
+    ]);
+    const maskedFile = path.join(folder, 'reversible.masked.txt');
+    writeFileSync(maskedFile, masked.stdout);
+    const restored = await run(['guard', 'unmask', maskedFile, '--vault', vault]);
+
+    expect(masked.stdout).toMatch(
+      /^Rückruf an \[PHONE#[0-9a-f]{10}\], Mail \[EMAIL#[0-9a-f]{10}\]\.\n$/,
+    );
+    expect(readFileSync(vault, 'utf8')).not.toContain('lea@example.com');
+    expect(restored.stdout).toBe(text);
+
+    vi.stubEnv('MARKWERK_VAULT_KEY', 'wrong key');
+    await expect(run(['guard', 'unmask', maskedFile, '--vault', vault])).rejects.toMatchObject({
+      code: 'VAULT_LOCKED',
+    });
+  });
+
+  it('refuses reversible masking without a vault key, naming the variable', async () => {
+    const file = path.join(folder, 'no-key.txt');
+    writeFileSync(file, 'Mail: ben@example.com');
+    vi.stubEnv('MARKWERK_VAULT_KEY', '');
+
+    await expect(
+      run(['guard', 'mask', file, '--mode', 'reversible', '--vault', path.join(folder, 'v.json')]),
+    ).rejects.toThrow(/MARKWERK_VAULT_KEY/);
+  });
+
+  it('says where the vault was looked for when there is none to unmask with', async () => {
+    const file = path.join(folder, 'masked.txt');
+    writeFileSync(file, 'Mail: [EMAIL#0123456789]');
+    vi.stubEnv('MARKWERK_VAULT_KEY', 'k');
+    const missing = path.join(folder, 'missing-vault.json');
+
+    await expect(run(['guard', 'unmask', file, '--vault', missing])).rejects.toThrow(
+      `There is no vault at ${missing}`,
+    );
   });
 
   it('refuses to print masked text the policy blocks', async () => {

@@ -14,10 +14,13 @@ import {
 } from '../../models/embedders/create-embedder.js';
 import type { Embedder } from '../../models/embedders/embedder.js';
 import { builtinDetectors, policyRuleActions } from '../../guard/engine/builtin-detectors.js';
-import { createGuardEngine, type GuardEngine } from '../../guard/engine/create-guard-engine.js';
+import {
+  createGuardEngine,
+  type GuardEngine,
+  type GuardEngineOptions,
+} from '../../guard/engine/create-guard-engine.js';
 import type { GuardDetector } from '../../guard/engine/detector.js';
 import type { GuardConfig } from '../../guard/engine/guard-config.js';
-import type { MaskMode } from '../../guard/engine/mask-findings.js';
 import type { ModerationSink } from '../../guard/engine/moderation-decisions.js';
 import type { PiiGuardConfig } from '../../guard/pii/pii-config.js';
 import { loadPolicy } from '../../guard/policy/load-policy.js';
@@ -117,9 +120,13 @@ function personalDataOptions(pii: PiiGuardConfig) {
   };
 }
 
-/** The configured mask style; `reversible` needs the vault, so the engine tags instead. */
-function maskModeOf(pii: PiiGuardConfig): { maskMode?: MaskMode } {
-  return pii.mask === 'reversible' ? {} : { maskMode: pii.mask };
+/**
+ * The configured mask style. `reversible` needs the vault and its key, which only
+ * `guard mask` opens; everywhere else the engine's masked text is tagged instead.
+ */
+function maskModeOf(pii: PiiGuardConfig): Pick<GuardEngineOptions, 'maskMode' | 'maskOptions'> {
+  const maskOptions = pii.hashSalt === undefined ? {} : { salt: pii.hashSalt };
+  return { maskMode: pii.mask === 'reversible' ? 'tag' : pii.mask, maskOptions };
 }
 
 /** The retrieval embedder, when `guard.grounding.semantic` asks for embedding similarity. */

@@ -30,6 +30,27 @@ describe('guard engine', () => {
     expect(result.masked).toBe('Write to [EMAIL] today.');
   });
 
+  it('keys hash masking with the configured salt', async () => {
+    const text = 'Write to max.muster@example.com today.';
+    const scan = (salt?: string) =>
+      createGuardEngine({
+        detectors: [email],
+        maskMode: 'hash',
+        ...(salt ? { maskOptions: { salt } } : {}),
+      }).scanText(text, { lang: 'en', direction: 'in' });
+
+    const [plain, salted, saltedAgain] = await Promise.all([
+      scan(),
+      scan('pepper'),
+      scan('pepper'),
+    ]);
+
+    expect(plain.masked).toMatch(/^Write to \[EMAIL:[0-9a-f]{8}\] today\.$/);
+    expect(salted.masked).toMatch(/^Write to \[EMAIL:[0-9a-f]{8}\] today\.$/);
+    expect(salted.masked).not.toBe(plain.masked);
+    expect(saltedAgain.masked).toBe(salted.masked);
+  });
+
   it('returns the strictest action as the verdict and offsets into the exact input', async () => {
     const engine = createGuardEngine({ detectors: [email, insult, claim] });
     const text = '😀 You idiot, this is 100% safe; mail a@b.de';

@@ -10,7 +10,7 @@ import { sha256 } from '../../core/hash.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import { stricterAction, type GuardAction, type GuardFinding } from '../finding.js';
 import type { GuardContext, GuardDetector, Metrics } from './detector.js';
-import { maskFindings, type MaskMode } from './mask-findings.js';
+import { maskFindings, type MaskMode, type MaskOptions } from './mask-findings.js';
 import { toModerationDecisions, type ModerationSink } from './moderation-decisions.js';
 import { decideAction, parsePolicyActions, type PolicyActions } from './policy-actions.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
@@ -27,6 +27,8 @@ export interface GuardEngineOptions {
   moderationLog?: ModerationSink;
   /** How masked spans are written; default `tag` (`[EMAIL]`). */
   maskMode?: MaskMode;
+  /** The salt for `hash`, the vault for `reversible`. */
+  maskOptions?: MaskOptions;
   logger?: Logger;
 }
 
@@ -85,7 +87,7 @@ export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
       scanId,
       findings,
       verdict,
-      masked: maskFindings(text, findings, options.maskMode),
+      masked: maskFindings(text, findings, options.maskMode, options.maskOptions),
       policyVersion,
       metrics,
     };

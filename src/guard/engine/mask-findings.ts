@@ -3,11 +3,10 @@
  * @module
  */
 
-import { sha256 } from '../../core/hash.js';
+import { maskPersonalData, type MaskMode, type MaskOptions } from '../pii/mask-personal-data.js';
 import { personalDataTypes, type GuardFinding } from '../finding.js';
 
-/** tag: `[EMAIL]`; redact: `[REDACTED]`; hash: `[EMAIL:1a2b3c4d]` (same value, same hash). */
-export type MaskMode = 'tag' | 'redact' | 'hash';
+export type { MaskMode, MaskOptions } from '../pii/mask-personal-data.js';
 
 const personalData = new Set<string>(personalDataTypes);
 
@@ -19,29 +18,15 @@ export function isMasked(finding: GuardFinding): boolean {
 }
 
 /**
- * The text with every masked span replaced. Findings must not overlap among the masked ones
- * (the engine's overlap resolution sees to that); a later overlapping one is skipped.
+ * The text with every masked span replaced, in the style of `mode` (see `maskPersonalData`;
+ * `reversible` needs `options.vault`). Findings must not overlap among the masked ones (the
+ * engine's overlap resolution sees to that); a later overlapping one is skipped.
  */
 export function maskFindings(
   text: string,
   findings: readonly GuardFinding[],
   mode: MaskMode = 'tag',
+  options: MaskOptions = {},
 ): string {
-  const masked = findings.filter(isMasked).sort((first, second) => first.start - second.start);
-  let result = '';
-  let cursor = 0;
-
-  for (const finding of masked) {
-    if (finding.start < cursor) continue;
-    result += text.slice(cursor, finding.start) + placeholder(finding, mode);
-    cursor = finding.end;
-  }
-
-  return result + text.slice(cursor);
-}
-
-function placeholder(finding: GuardFinding, mode: MaskMode): string {
-  if (mode === 'redact') return '[REDACTED]';
-  if (mode === 'hash') return `[${finding.type}:${sha256(finding.text).slice(0, 8)}]`;
-  return `[${finding.type}]`;
+  return maskPersonalData(text, findings.filter(isMasked), mode, options).text;
 }
