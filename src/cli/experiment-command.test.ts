@@ -83,4 +83,20 @@ describe('markwerk experiment', () => {
       ]),
     ).rejects.toMatchObject({ code: 'USAGE' });
   });
+
+  it('lists experiments and stops one', async () => {
+    const workspace = path.join(folder, 'workspace');
+    expect(await run(workspace, ['experiment', 'list'])).toMatch(/^No experiments yet/);
+    await run(workspace, ['experiment', 'create', 'hero', '--variants', 'a,b']);
+    await run(workspace, ['experiment', 'assign', 'hero', 'user-1']);
+
+    expect(await run(workspace, ['experiment', 'stop', 'hero'])).toMatch(/^Stopped experiment/);
+    expect(await run(workspace, ['experiment', 'stop', 'hero'])).toMatch(/already stopped/);
+
+    const table = (await run(workspace, ['experiment', 'list'])).split('\n');
+    expect(table[0]).toMatch(/^name\s+status\s+metric\s+variants\s+users\s+created$/);
+    expect(table[1]).toMatch(/^hero\s+stopped\s+conversion\s+a,b\s+1\s+\d{4}-\d{2}-\d{2}$/);
+    const report = await run(workspace, ['experiment', 'report', 'hero']);
+    expect(report).toContain('stopped: new users are not counted');
+  });
 });

@@ -5,12 +5,15 @@ import { experimentReportHtml } from '../evaluation/reports/experiment-report-ht
 import { commandContext, printJson, withStore } from './cli-context.js';
 import { assignUser } from './experiments/assign-user.js';
 import { createExperiment, type CreateExperimentOptions } from './experiments/create-experiment.js';
+import { describeExperimentList } from './experiments/list-experiments.js';
 import { eventLines, recordEvents, type EventInput } from './experiments/record-events.js';
 import {
   buildExperimentReport,
   describeExperimentReport,
 } from './experiments/report-experiment.js';
+import { stopExperiment } from './experiments/stop-experiment.js';
 import { UsageError } from '../core/errors.js';
+import { listExperiments } from '../store/repositories/experiments-repository.js';
 
 interface RecordOptions {
   user?: string;
@@ -22,7 +25,7 @@ interface RecordOptions {
   json?: boolean;
 }
 
-/** `markwerk experiment create|assign|record|report`. */
+/** `markwerk experiment create|list|assign|record|report|stop`. */
 export function registerExperimentCommand(program: Command): void {
   const experiment = program
     .command('experiment')
@@ -75,8 +78,40 @@ export function registerExperimentCommand(program: Command): void {
     .action(async (name: string, userId: string, options: { json?: boolean }, command: Command) => {
       const context = commandContext(command.optsWithGlobals());
       const assignment = await withStore(context, (store) => assignUser(store, name, userId));
-      if (options.json) printJson(assignment);
-      else process.stdout.write(`${assignment.variant}\n`);
+      if (options.json) return printJson(assignment);
+      process.stdout.write(`${assignment.variant}\n`);
+      if (assignment.outsideExperiment) {
+        process.stderr.write(
+          `Experiment ${name} is stopped: new users see the control and are not counted.\n`,
+        );
+      }
+    });
+
+  experiment
+    .command('list')
+    .description('Every experiment with its status, metric, variants and assigned users')
+    .option('--json', 'print one JSON document')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const context = commandContext(command.optsWithGlobals());
+      const experiments = await withStore(context, (store) => listExperiments(store));
+      if (options.json) return printJson(experiments);
+      process.stdout.write(describeExperimentList(experiments));
+    });
+
+  experiment
+    .command('stop')
+    .description('Stop an experiment: assigned users keep their variant, new users see the control')
+    .argument('<name>', 'experiment name')
+    .option('--json', 'print one JSON document')
+    .action(async (name: string, options: { json?: boolean }, command: Command) => {
+      const context = commandContext(command.optsWithGlobals());
+      const stopped = await withStore(context, (store) => stopExperiment(store, name));
+      if (options.json) return printJson(stopped);
+      process.stdout.write(
+        stopped.wasRunning
+          ? `Stopped experiment ${name}. Events of users assigned so far still count.\n`
+          : `Experiment ${name} was already stopped.\n`,
+      );
     });
 
   experiment
@@ -104,8 +139,12 @@ export function registerExperimentCommand(program: Command): void {
       }
       const inputs = options.jsonl ? eventLines(options.jsonl) : [singleEvent(options)];
       const result = await withStore(context, (store) => recordEvents(store, name, inputs));
-      if (options.json) printJson(result);
-      else process.stdout.write(`Recorded ${result.recorded} events in ${name}.\n`);
+      if (options.json) return printJson(result);
+      const skipped =
+        result.skipped === 0
+          ? ''
+          : ` Skipped ${result.skipped} of users who arrived after the experiment was stopped.`;
+      process.stdout.write(`Recorded ${result.recorded} events in ${name}.${skipped}\n`);
     });
 
   experiment

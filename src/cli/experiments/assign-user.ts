@@ -12,13 +12,16 @@ export interface Assignment {
   mode: 'hash' | 'thompson';
   /** True when the user already had this variant. */
   existing: boolean;
+  /** True when the experiment is stopped and a new user was shown the control, unrecorded. */
+  outsideExperiment?: true;
 }
 
 /**
  * The variant a user sees. Hash mode places the user by a hash of experiment and user id;
  * bandit mode draws by Thompson sampling from the stored counts, seeded by the user and those
  * counts, so the same state always gives the same answer. Either way the first answer is
- * stored and kept.
+ * stored and kept. Once the experiment is stopped, users assigned before keep their variant
+ * and new users see the control without being stored, so they stay out of the analysis.
  */
 export async function assignUser(
   db: SqlExecutor,
@@ -30,6 +33,10 @@ export async function assignUser(
   const mode = experiment.assignmentMode;
   const stored = await findAssignment(db, experiment.id, userHash);
   if (stored) return { experiment: name, variant: stored, mode, existing: true };
+  if (experiment.status === 'stopped') {
+    const control = experiment.variants[0]!.name;
+    return { experiment: name, variant: control, mode, existing: false, outsideExperiment: true };
+  }
 
   let variant: string;
   if (mode === 'hash') {

@@ -7,9 +7,11 @@ import type { SqlClient } from '../../store/sql-client.js';
 import { storeBackends } from '../../store/test-support/store-backends.js';
 import { assignUser } from './assign-user.js';
 import { createExperiment } from './create-experiment.js';
+import { listExperiments } from '../../store/repositories/experiments-repository.js';
 import { hashUser, requireExperiment } from './find-experiment.js';
 import { eventLines, recordEvents, type EventInput } from './record-events.js';
 import { buildExperimentReport, describeExperimentReport } from './report-experiment.js';
+import { stopExperiment } from './stop-experiment.js';
 
 const start = new Date('2026-11-02T00:00:00Z');
 const atDay = (day: number, index = 0) =>
@@ -115,6 +117,27 @@ describe.each(storeBackends())('experiment commands on $name', (backend) => {
     expect(rows).toEqual([{ variant: assigned[3] }]);
   });
 
+  it('after a stop keeps assigned users in their arm and leaves new users out', async () => {
+    await createExperiment(db, 'hero', { variants: 'a,b', weights: '0,1' }, start);
+    const before = await assignUser(db, 'hero', 'early');
+    expect(before.variant).toBe('b');
+
+    expect(await stopExperiment(db, 'hero')).toEqual({ experiment: 'hero', wasRunning: true });
+    expect(await stopExperiment(db, 'hero')).toEqual({ experiment: 'hero', wasRunning: false });
+
+    expect(await assignUser(db, 'hero', 'early')).toMatchObject({ variant: 'b', existing: true });
+    const late = await assignUser(db, 'hero', 'late');
+    expect(late).toMatchObject({ variant: 'a', existing: false, outsideExperiment: true });
+    const recorded = await recordEvents(db, 'hero', [
+      { user: 'early', event: 'conversion', at: atDay(1) },
+      { user: 'late', event: 'conversion', at: atDay(1) },
+      { user: 'outside', event: 'click', at: atDay(1), variant: 'a' },
+    ]);
+    expect(recorded).toMatchObject({ recorded: 2, skipped: 1 });
+    const [listed] = await listExperiments(db);
+    expect(listed).toMatchObject({ name: 'hero', status: 'stopped', assignedUsers: 1 });
+  });
+
   it('records events from JSON Lines all or nothing, naming a bad line', async () => {
     await createExperiment(db, 'hero', { variants: 'a,b' }, start);
     const folder = mkdtempSync(path.join(tmpdir(), 'markwerk-experiment-'));
@@ -136,6 +159,7 @@ describe.each(storeBackends())('experiment commands on $name', (backend) => {
       experiment: 'hero',
       recorded: 3,
       byKind: { impression: 1, revenue: 1, click: 1 },
+      skipped: 0,
     });
     await expect(recordEvents(db, 'hero', eventLines(bad))).rejects.toMatchObject({
       code: 'INPUT_MALFORMED',

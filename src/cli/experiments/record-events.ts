@@ -32,24 +32,40 @@ export type EventInput = z.input<typeof eventInputSchema>;
 
 const BATCH = 5000;
 
+export interface RecordedEvents {
+  experiment: string;
+  recorded: number;
+  byKind: Record<string, number>;
+  /** Events of users first seen after the experiment was stopped; not stored. */
+  skipped: number;
+}
+
 /**
  * Stores events in one transaction: all of them or, when one is invalid, none. A user's
  * variant is the one given, else their stored assignment, else (hash mode) their hash bucket.
- * @returns how many events were stored, per kind
+ * In a stopped experiment only users with a stored assignment or a given variant count;
+ * events of anyone else are skipped, since those users arrived after the stop.
+ * @returns how many events were stored, per kind, and how many were skipped
  */
 export async function recordEvents(
   db: SqlClient,
   name: string,
   inputs: Iterable<EventInput> | AsyncIterable<EventInput>,
-): Promise<{ experiment: string; recorded: number; byKind: Record<string, number> }> {
+): Promise<RecordedEvents> {
   const experiment = await requireExperiment(db, name);
   const byKind: Record<string, number> = {};
   let recorded = 0;
+  let skipped = 0;
 
   await db.transaction(async (tx) => {
     let batch: ExperimentEvent[] = [];
     for await (const input of inputs) {
-      batch.push(await toEvent(tx, experiment, input));
+      const event = await toEvent(tx, experiment, input);
+      if (event === undefined) {
+        skipped += 1;
+        continue;
+      }
+      batch.push(event);
       byKind[input.event] = (byKind[input.event] ?? 0) + 1;
       if (batch.length >= BATCH) {
         await insertEvents(tx, experiment.id, batch);
@@ -60,7 +76,7 @@ export async function recordEvents(
     await insertEvents(tx, experiment.id, batch);
     recorded += batch.length;
   });
-  return { experiment: name, recorded, byKind };
+  return { experiment: name, recorded, byKind, skipped };
 }
 
 /** The events of a JSON Lines file, each line checked against `eventInputSchema`. */
@@ -72,7 +88,7 @@ async function toEvent(
   db: SqlExecutor,
   experiment: Experiment,
   raw: EventInput,
-): Promise<ExperimentEvent> {
+): Promise<ExperimentEvent | undefined> {
   const parsed = eventInputSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -89,9 +105,10 @@ async function toEvent(
   }
 
   const userHash = hashUser(experiment.id, input.user);
+  const known = input.variant ?? (await findAssignment(db, experiment.id, userHash));
+  if (known === undefined && experiment.status === 'stopped') return undefined;
   const variant =
-    input.variant ??
-    (await findAssignment(db, experiment.id, userHash)) ??
+    known ??
     (experiment.assignmentMode === 'hash'
       ? assignVariant(experiment.id, input.user, experiment.variants)
       : undefined);

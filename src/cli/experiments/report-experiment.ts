@@ -33,9 +33,10 @@ const signed = (value: number, digits: number) =>
 export function describeExperimentReport(report: ExperimentReport): string {
   const { experiment, analysis } = report;
   const revenue = experiment.metric === 'revenue';
+  const stopped = experiment.status === 'stopped' ? ', stopped: new users are not counted' : '';
   const lines = [
     `Experiment ${experiment.name} (${experiment.metric}, control ${analysis.control}, ` +
-      `${experiment.assignmentMode} assignment)`,
+      `${experiment.assignmentMode} assignment${stopped})`,
     `Started ${analysis.startedAt}, ${(analysis.look?.elapsedDays ?? 0).toFixed(1)} days ago; ` +
       `planned ${experiment.sampleSizePerArm} users per arm`,
     '',

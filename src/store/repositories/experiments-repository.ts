@@ -97,6 +97,18 @@ export async function experimentNames(db: SqlExecutor): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+/** Every experiment, newest first, with how many users have been assigned to it. */
+export async function listExperiments(
+  db: SqlExecutor,
+): Promise<Array<Experiment & { assignedUsers: number }>> {
+  const rows = await db.query<ExperimentRow & { assigned_users: number | string }>(
+    `select e.*, (select count(*) from experiment_assignments a where a.experiment_id = e.id)
+       as assigned_users
+     from experiments e order by e.created_at desc, e.name`,
+  );
+  return rows.map((row) => ({ ...fromRow(row), assignedUsers: Number(row.assigned_users) }));
+}
+
 export async function setExperimentStatus(
   db: SqlExecutor,
   id: string,
