@@ -61,6 +61,8 @@ export function composeRequest(
   return {
     messages,
     parameters: toParameters(profile),
+    // Profiles are written for TGI's native routes; chat APIs leave out what they lack.
+    bestEffortParameters: true,
     tags: {
       useCase,
       template: { id: template.id, version: template.version },

@@ -7,6 +7,10 @@ import {
   startStandInTgiServer,
   type StandInTgiServer,
 } from '../../models/generators/test-support/stand-in-tgi-server.js';
+import {
+  startStandInOpenAiServer,
+  type StandInOpenAiServer,
+} from '../../models/generators/test-support/stand-in-openai-server.js';
 import { runCli } from '../test-support/run-cli.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,11 +31,16 @@ describe('markwerk generate', () => {
   const workspace = mkdtempSync(path.join(tmpdir(), 'generate-'));
   const base = ['-c', config, '-w', workspace];
   let tgi: StandInTgiServer;
+  let openai: StandInOpenAiServer;
 
   beforeAll(async () => {
     tgi = await startStandInTgiServer({ modelId: 'stand-in/bergfink-lora-host' });
+    openai = await startStandInOpenAiServer();
   });
-  afterAll(async () => tgi.close());
+  afterAll(async () => {
+    await tgi.close();
+    await openai.close();
+  });
 
   it('writes cited, labelled copy with the policy disclaimer on the offline composer', async () => {
     const args = ['generate', 'product-description', '--input', sunscreen, '--json'];
@@ -62,6 +71,20 @@ describe('markwerk generate', () => {
     expect(output.text).toMatch(/[A-Z]{3,}/);
     const request = tgi.requests.find((entry) => entry.adapterId === 'bergfink-voice');
     expect(request?.path).toBe('/generate_stream');
+  });
+
+  it('runs a bundled profile on a stand-in OpenAI server, without top_k', async () => {
+    const flags = ['--provider', 'openai', '--endpoint', openai.url, '--model', 'stand-in/chat'];
+    const args = ['generate', 'product-description', '--input', sunscreen, '--no-retrieve'];
+    const run = await runCli([...base, ...args, ...flags, '--json'], root);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as GenerateJson).provider).toBe('openai');
+    const body = openai.requests.at(-1)?.body as Record<string, unknown>;
+    expect(body).toMatchObject({ temperature: 0.7, max_tokens: 320, seed: 42 });
+    expect(body).not.toHaveProperty('top_k');
+    expect(body).not.toHaveProperty('repetition_penalty');
   });
 
   it('says which flag a provider needs, with exit status 2', async () => {

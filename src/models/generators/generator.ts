@@ -49,6 +49,12 @@ export interface GenerationRequest {
   parameters?: GenerationParameters;
   /** LoRA adapter id; the TGI adapter passes it as `adapter_id`. */
   adapter?: string;
+  /**
+   * Leave out parameters the model's API has no field for (`topK` and `repetitionPenalty` on
+   * chat completion APIs) instead of refusing the request. Use-case profiles set it: they are
+   * written for TGI's native routes and must still run on any provider.
+   */
+  bestEffortParameters?: boolean;
   /** Aborts the request and its stream. */
   signal?: AbortSignal;
   /** Attribution and provenance for metering and caching; never sent to the model. */

@@ -1,18 +1,16 @@
 import type { chatCompletionStream } from '@huggingface/inference';
 import { MarkwerkError } from '../../core/errors.js';
 import type { FinishReason, GenerationRequest } from './generator.js';
+import { chatApiParameters } from './http-results.js';
 
 type ChatCompletionInput = Parameters<typeof chatCompletionStream>[0];
 type ChatCompletionStreamOutput =
   ReturnType<typeof chatCompletionStream> extends AsyncGenerator<infer Chunk> ? Chunk : never;
 
-/** Port parameters the OpenAI chat API (and so this adapter) cannot carry. */
-const UNSUPPORTED = ['topK', 'repetitionPenalty'] as const;
-
 /**
  * The chat completion body for one request. A plain `prompt` becomes one user message, since
  * Inference Endpoints and Providers are reached through the chat API; parameters the chat
- * API lacks are refused rather than dropped.
+ * API lacks are refused, or left out for a best-effort request (see `chatApiParameters`).
  */
 export function toChatInput(
   request: GenerationRequest,
@@ -21,16 +19,7 @@ export function toChatInput(
   ChatCompletionInput,
   'messages' | 'max_tokens' | 'temperature' | 'top_p' | 'seed' | 'stop' | 'frequency_penalty'
 > {
-  const parameters = request.parameters ?? {};
-  const unsupported = UNSUPPORTED.filter((name) => parameters[name] !== undefined);
-  if (unsupported.length > 0) {
-    throw new MarkwerkError(
-      'PARAMETERS_INVALID',
-      `The hf provider cannot pass ${unsupported.join(' and ')}: the chat completion API has ` +
-        'no such parameter. Remove them, or use the tgi or llama provider.',
-      { details: { provider: 'hf', parameters: unsupported, retryable: false } },
-    );
-  }
+  const parameters = chatApiParameters(request, 'hf', 'or use the tgi or llama provider');
   const hasMessages = request.messages !== undefined && request.messages.length > 0;
   if (hasMessages === (request.prompt !== undefined)) {
     throw new MarkwerkError(

@@ -6,7 +6,13 @@
  */
 import { MarkwerkError } from '../../core/errors.js';
 import { countTokens } from '../../ingest/process/tokens.js';
-import type { ChatMessage, FinishReason, GenerationRequest, TokenUsage } from './generator.js';
+import type {
+  ChatMessage,
+  FinishReason,
+  GenerationParameters,
+  GenerationRequest,
+  TokenUsage,
+} from './generator.js';
 
 /** Maps TGI (`eos_token`, `stop_sequence`) and OpenAI (`stop`, `length`) reasons. */
 export function finishReasonOf(reason: string | null | undefined): FinishReason {
@@ -35,11 +41,31 @@ export function messagesOf(request: GenerationRequest, provider: string): ChatMe
   );
 }
 
-/** Refuses a parameter the protocol cannot carry, rather than dropping it silently. */
-export function unsupportedParameter(provider: string, name: string, hint: string): never {
+/** Sampling parameters that OpenAI-style chat completion APIs have no field for. */
+const notInChatApi = ['topK', 'repetitionPenalty'] as const;
+
+/**
+ * The request's parameters for a chat completions API. Those the API cannot carry are left
+ * out when the request is best effort (a use-case profile) and refused otherwise, so a
+ * caller who set one on purpose is never ignored silently.
+ */
+export function chatApiParameters(
+  request: GenerationRequest,
+  provider: string,
+  hint: string,
+): GenerationParameters {
+  const parameters = request.parameters ?? {};
+  const present = notInChatApi.filter((name) => parameters[name] !== undefined);
+  if (present.length === 0) return parameters;
+  if (request.bestEffortParameters) {
+    const kept = { ...parameters };
+    for (const name of present) delete kept[name];
+    return kept;
+  }
   throw new MarkwerkError(
     'PARAMETERS_INVALID',
-    `The ${provider} chat completions API has no ${name}; remove it from the parameters, ${hint}.`,
-    { details: { provider, parameter: name, retryable: false } },
+    `The ${provider} chat completions API has no ${present.join(' or ')}; remove ` +
+      `${present.length > 1 ? 'them' : 'it'} from the request parameters, ${hint}.`,
+    { details: { provider, parameters: [...present], retryable: false } },
   );
 }

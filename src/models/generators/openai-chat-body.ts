@@ -4,7 +4,7 @@
  * @module
  */
 import type { GenerationRequest } from './generator.js';
-import { messagesOf, unsupportedParameter } from './http-results.js';
+import { chatApiParameters, messagesOf } from './http-results.js';
 
 export interface ChatBodyOptions {
   provider: string;
@@ -42,7 +42,10 @@ export function chatBody(
   stream: boolean,
 ): Record<string, unknown> {
   const messages = messagesOf(request, options.provider);
-  const parameters = request.parameters ?? {};
+  const hint = 'or turn on samplingExtensions for a server that accepts it (vLLM, llama.cpp)';
+  const parameters = options.samplingExtensions
+    ? (request.parameters ?? {})
+    : chatApiParameters(request, options.provider, hint);
   const body: Record<string, unknown> = {
     model: request.adapter ?? options.model,
     messages,
@@ -59,16 +62,7 @@ export function chatBody(
   }
   if (parameters.stop !== undefined && parameters.stop.length > 0) body.stop = parameters.stop;
   if (parameters.seed !== undefined) body.seed = parameters.seed;
-  const hint = 'or turn on samplingExtensions for a server that accepts it (vLLM, llama.cpp)';
-  if (topK !== undefined) {
-    if (!options.samplingExtensions) unsupportedParameter(options.provider, 'topK', hint);
-    body.top_k = topK;
-  }
-  if (repetitionPenalty !== undefined) {
-    if (!options.samplingExtensions) {
-      unsupportedParameter(options.provider, 'repetitionPenalty', hint);
-    }
-    body.repetition_penalty = repetitionPenalty;
-  }
+  if (topK !== undefined) body.top_k = topK;
+  if (repetitionPenalty !== undefined) body.repetition_penalty = repetitionPenalty;
   return body;
 }

@@ -109,11 +109,20 @@ describe('TgiGenerator against the stand-in TGI server', () => {
     expect(result.usage).toEqual({ inputTokens: 3, outputTokens: 3, source: 'server' });
   });
 
-  it('refuses topK on the chat route instead of dropping it', async () => {
+  it('refuses topK on the chat route, and leaves it out of a best-effort request', async () => {
     const generator = new TgiGenerator({ url: server.url });
     const messages = [{ role: 'user' as const, content: 'x' }];
-    const { error } = await drainStream(generator.stream({ messages, parameters: { topK: 5 } }));
-    expect(error).toMatchObject({ code: 'PARAMETERS_INVALID', details: { parameter: 'topK' } });
+    const parameters = { topK: 5, temperature: 0.3 };
+    const { error } = await drainStream(generator.stream({ messages, parameters }));
+    expect(error).toMatchObject({ code: 'PARAMETERS_INVALID', details: { parameters: ['topK'] } });
+
+    const read = await drainStream(
+      generator.stream({ messages, parameters, bestEffortParameters: true }),
+    );
+    expect(read.error).toBeUndefined();
+    const body = server.requests.at(-1)?.body as Record<string, unknown>;
+    expect(body).toMatchObject({ temperature: 0.3 });
+    expect(body).not.toHaveProperty('top_k');
   });
 
   it('takes usage from the stream details and from /generate headers', async () => {

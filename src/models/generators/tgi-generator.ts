@@ -17,7 +17,7 @@ import type {
 } from './generator.js';
 import { streamBrokenError, streamEventError } from './http-errors.js';
 import { openExchange, readJson, type HttpEndpointOptions } from './http-request.js';
-import { estimateUsage, finishReasonOf, unsupportedParameter } from './http-results.js';
+import { chatApiParameters, estimateUsage, finishReasonOf } from './http-results.js';
 import { OpenAiGenerator } from './openai-generator.js';
 import { readSseData } from './sse-events.js';
 import {
@@ -193,12 +193,9 @@ export class TgiGenerator implements Generator {
 
   private chatRequest(request: GenerationRequest): GenerationRequest {
     const hint = 'or give the TGI generator a renderChat callback to use the native routes';
-    if (request.parameters?.topK !== undefined) unsupportedParameter(PROVIDER, 'topK', hint);
-    if (request.parameters?.repetitionPenalty !== undefined) {
-      unsupportedParameter(PROVIDER, 'repetitionPenalty', hint);
-    }
+    const parameters = chatApiParameters(request, PROVIDER, hint);
     const adapter = request.adapter ?? this.options.adapter;
-    return adapter === undefined ? request : { ...request, adapter };
+    return { ...request, parameters, ...(adapter === undefined ? {} : { adapter }) };
   }
 }
 
