@@ -135,6 +135,24 @@ describe('TgiGenerator against the stand-in TGI server', () => {
     expect(generated.usage).toEqual({ inputTokens: 4, outputTokens: 2, source: 'server' });
   });
 
+  it('estimates input tokens when /generate has no header and an empty prefill', async () => {
+    server.script({
+      kind: 'raw',
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        generated_text: ' five six',
+        details: { finish_reason: 'length', generated_tokens: 2, prefill: [], tokens: [] },
+      }),
+    });
+    const generator = new TgiGenerator({ url: server.url });
+
+    const result = await generator.generate({ prompt: 'one two three four' });
+
+    expect(result.usage.source).toBe('estimate');
+    expect(result.usage.inputTokens).toBeGreaterThan(0);
+  });
+
   it('skips the special end-of-sequence token and counts it as TGI does', async () => {
     const generator = new TgiGenerator({ url: server.url });
     const { events, deltas } = await drainStream(generator.stream({ prompt: 'new arrivals' }));

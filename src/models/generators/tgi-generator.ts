@@ -130,7 +130,9 @@ export class TgiGenerator implements Generator {
     const totalMs = exchange.elapsedMs();
     const details = response.details ?? undefined;
     const promptTokens = Number(exchange.response.headers.get('x-prompt-tokens') ?? Number.NaN);
-    const inputTokens = Number.isFinite(promptTokens) ? promptTokens : details?.prefill?.length;
+    // TGI fills `prefill` only with decoder_input_details, so an empty one says nothing.
+    const prefill = details?.prefill?.length || undefined;
+    const inputTokens = Number.isFinite(promptTokens) ? promptTokens : prefill;
     const usage =
       inputTokens === undefined || details === undefined
         ? estimateUsage({ ...request, prompt }, response.generated_text)
