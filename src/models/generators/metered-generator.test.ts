@@ -130,6 +130,18 @@ describe('meteredGenerator', () => {
     ]);
   });
 
+  it('records a stream the caller stopped reading as broken, once', async () => {
+    const { generator, meter } = setup([{ deltas: ['first words', ' more words'] }]);
+
+    for await (const event of generator.stream({ prompt: 'hi' })) {
+      if (event.type === 'text-delta') break;
+    }
+
+    expect(meter.recorded).toEqual([
+      expect.objectContaining({ outcome: 'broken', outputTokens: countTokens('first words') }),
+    ]);
+  });
+
   it('records nothing for a call that failed before any text', async () => {
     const { generator, meter } = setup([{ fail: errors.unavailable() }]);
 

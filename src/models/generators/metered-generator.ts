@@ -65,7 +65,8 @@ export interface MeteredGeneratorOptions {
 /**
  * Wraps `inner` with metering. Token counts come from the server's usage when it reports
  * them, else from `countTokens`, else from the local estimate. A stream that breaks after
- * sending text is recorded as `broken`, since its tokens were spent; a failure of the ledger
+ * sending text, or that the caller stops reading, is recorded as `broken`, since its tokens
+ * were spent; a failure of the ledger
  * itself is logged and does not fail the call, whose result is already paid for.
  */
 export function meteredGenerator(inner: Generator, options: MeteredGeneratorOptions): Generator {
@@ -103,12 +104,14 @@ export function meteredGenerator(inner: Generator, options: MeteredGeneratorOpti
     const started = now();
     let firstDeltaAt: number | undefined;
     let text = '';
+    let finished = false;
     try {
       for await (const event of inner.stream(request)) {
         if (event.type === 'text-delta') {
           firstDeltaAt ??= now();
           text += event.text;
         } else {
+          finished = true;
           const tokens = await tokensOf(event.result, request, options.countTokens, logger);
           await record({
             ...attribution,
@@ -122,8 +125,9 @@ export function meteredGenerator(inner: Generator, options: MeteredGeneratorOpti
         }
         yield event;
       }
-    } catch (error) {
-      if (text !== '') {
+    } finally {
+      // Broken mid-way, or the caller stopped reading: the tokens sent so far were spent.
+      if (!finished && text !== '') {
         const partial = { text, model: attribution.model };
         await record({
           ...attribution,
@@ -133,7 +137,6 @@ export function meteredGenerator(inner: Generator, options: MeteredGeneratorOpti
           outcome: 'broken',
         });
       }
-      throw error;
     }
   }
 
