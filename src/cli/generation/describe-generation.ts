@@ -33,6 +33,9 @@ export function describeGeneration(
       `${Math.round(result.timings.totalMs)} ms` +
       (result.replayedFromCache ? ' · replayed from the generation cache' : ''),
   );
+  if (result.fallbackFrom) {
+    lines.push(`answered by a fallback model after ${result.fallbackFrom.join(', ')} failed`);
+  }
   if (outcome.disclaimer) lines.push('disclaimer added as the brand policy requires');
   if (outcome.droppedFacts.length > 0) {
     lines.push(`left out ${outcome.droppedFacts.length} fact(s) with instructions in them`);
@@ -60,6 +63,7 @@ export function generationJson(useCase: string, outcome: GroundedGeneration) {
     template: result.template ?? null,
     finishReason: result.finishReason,
     replayedFromCache: result.replayedFromCache ?? false,
+    fallbackFrom: result.fallbackFrom ?? [],
     sentences: result.sentences ?? [],
     usage: result.usage,
     timings: result.timings,

@@ -38,8 +38,8 @@ export interface CachedGeneratorOptions {
 
 /**
  * Wraps `inner` with the cache. A hit is replayed as one text delta and the finish event. Only
- * results that reached their finish event (and did not finish with `error`) are stored; a
- * stream that breaks stores nothing. The cache is an optimisation: when the store fails, the
+ * results that reached their finish event (and did not finish with `error`) are stored, and
+ * only when the first model of a fallback chain answered; a stream that breaks stores nothing. The cache is an optimisation: when the store fails, the
  * failure is logged and the call goes on uncached.
  */
 export function cachedGenerator(inner: Generator, options: CachedGeneratorOptions): Generator {
@@ -76,6 +76,8 @@ export function cachedGenerator(inner: Generator, options: CachedGeneratorOption
     result: GenerationResult,
   ) {
     if (key === undefined || result.finishReason === 'error' || result.replayedFromCache) return;
+    // The key names the first model of a chain; another model's answer is not kept under it.
+    if (result.fallbackFrom) return;
     const datasetVersion = request.tags?.datasetVersion ?? '';
     const template = request.tags?.template ?? result.template;
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkwerkError } from '../../core/errors.js';
 import { fallbackGenerator } from './fallback-generator.js';
+import type { GenerationEvent } from './generator.js';
 import { createEndpointRegistry, type ResilienceEvent } from './resilient-endpoints.js';
 import { resilientGenerator } from './resilient-generator.js';
 import { resilienceSettings } from './resilient-settings.js';
@@ -16,18 +17,28 @@ function chain(primary: ScriptedGenerator, secondary: ScriptedGenerator) {
   return { generator, events };
 }
 
+async function* recorded(events: AsyncIterable<GenerationEvent>, seen: GenerationEvent[]) {
+  for await (const event of events) {
+    seen.push(event);
+    yield event;
+  }
+}
+
 describe('fallbackGenerator', () => {
   it('asks the next model when one is unavailable', async () => {
     const primary = new ScriptedGenerator([{ fail: errors.unavailable() }]);
     const secondary = new ScriptedGenerator([{ deltas: ['from ', 'secondary'] }]);
     const { generator, events } = chain(primary, secondary);
 
-    const read = await readStream(generator.stream({ prompt: 'hi' }));
+    const seen: GenerationEvent[] = [];
+    const read = await readStream(recorded(generator.stream({ prompt: 'hi' }), seen));
 
     expect(read).toEqual({ deltas: ['from ', 'secondary'], finished: true });
     expect(events).toEqual([
       { type: 'fallback-used', from: 'big-model', to: 'small-model', code: 'ENDPOINT_UNAVAILABLE' },
     ]);
+    const finish = seen.find((event) => event.type === 'finish');
+    expect(finish?.type === 'finish' && finish.result.fallbackFrom).toEqual(['big-model']);
   });
 
   it('asks the next model when the first one is rate limited (generate)', async () => {

@@ -24,7 +24,8 @@ export interface FallbackGeneratorOptions {
  * Asks `generators` in order. The next one is tried only when the current one failed before
  * yielding any event and the error warrants it (retryable, `ENDPOINT_UNAVAILABLE` including an
  * open circuit, `RATE_LIMITED`, `GENERATION_TIMEOUT`). Once text has been yielded, a failure
- * surfaces. `info()` describes the first generator that answers it.
+ * surfaces. A result from a later generator names the ones that failed in `fallbackFrom`.
+ * `info()` describes the first generator that answers it.
  */
 export function fallbackGenerator(
   generators: Generator[],
@@ -66,7 +67,9 @@ export function fallbackGenerator(
       try {
         for await (const event of generator.stream(request)) {
           yielded = true;
-          yield event;
+          yield event.type === 'finish'
+            ? { type: 'finish', result: marked(event.result, failures) }
+            : event;
         }
         return;
       } catch (error) {
@@ -80,7 +83,7 @@ export function fallbackGenerator(
     const failures: Failure[] = [];
     for (const [index, generator] of generators.entries()) {
       try {
-        return await generator.generate(request);
+        return marked(await generator.generate(request), failures);
       } catch (error) {
         afterFailure(error, index, request, failures);
       }
@@ -106,6 +109,11 @@ export function fallbackGenerator(
   }
 
   return { info, stream, generate, close };
+}
+
+function marked(result: GenerationResult, failures: Failure[]): GenerationResult {
+  if (failures.length === 0) return result;
+  return { ...result, fallbackFrom: failures.map((failure) => failure.name) };
 }
 
 interface Failure {

@@ -98,6 +98,8 @@ export interface GenerationResult {
   template?: TemplateReference;
   /** Set when the generation cache replayed a stored result instead of calling the model. */
   replayedFromCache?: true;
+  /** Set by a fallback chain when a later model answered: the models that failed first. */
+  fallbackFrom?: string[];
 }
 
 /** Where a sentence's content comes from: a feed record field, a retrieved chunk, the request. */

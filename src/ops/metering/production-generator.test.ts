@@ -17,13 +17,14 @@ describe.each(storeBackends())('productionGenerator on $name', (backend) => {
     await store.close();
   });
 
-  it('falls back, meters the model that answered, then replays from the cache', async () => {
+  it('falls back and meters the model that answered; caches only the first model', async () => {
     const config = generationOperationsSchema.parse({
       resilience: { retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
       prices: { 'small-model': { inputPer1k: 0.1, outputPer1k: 0.2 } },
       budgets: { default: { day: { tokens: 10_000 } } },
     });
-    const primary = new ScriptedGenerator([{ fail: errors.unavailable() }], { model: 'big-model' });
+    const down = { fail: errors.unavailable() };
+    const primary = new ScriptedGenerator([down, down, { deltas: ['Hi'] }], { model: 'big-model' });
     const secondary = new ScriptedGenerator(
       [{ deltas: ['Hello'], usage: { inputTokens: 1_000, outputTokens: 500, source: 'server' } }],
       { model: 'small-model' },
@@ -42,19 +43,20 @@ describe.each(storeBackends())('productionGenerator on $name', (backend) => {
       tags: { workspace: 'acme', useCase: 'assistant', datasetVersion: 'v1' },
     };
 
-    const first = await generator.generate(request);
-    const second = await generator.generate(request);
+    const fallback = await generator.generate(request);
+    const recovered = await generator.generate(request);
+    const replayed = await generator.generate(request);
 
-    expect([first.text, second.text]).toEqual(['Hello', 'Hello']);
-    expect([first.replayedFromCache, second.replayedFromCache]).toEqual([undefined, true]);
-    expect([primary.calls, secondary.calls]).toEqual([2, 1]);
+    expect(fallback).toMatchObject({ text: 'Hello', fallbackFrom: ['big-model'] });
+    expect(fallback.replayedFromCache).toBeUndefined();
+    expect(recovered.text).toBe('Hi');
+    expect(recovered.replayedFromCache).toBeUndefined();
+    expect(replayed).toMatchObject({ text: 'Hi', replayedFromCache: true });
+    expect([primary.calls, secondary.calls]).toEqual([3, 1]);
     const ledger = await listUsage(store, { workspace: 'acme' });
-    expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({
-      model: 'small-model',
-      useCase: 'assistant',
-      currency: 'USD',
-    });
-    expect(ledger[0]?.cost).toBeCloseTo(0.2, 9);
+    const small = ledger.find((entry) => entry.model === 'small-model');
+    expect(ledger).toHaveLength(2);
+    expect(small).toMatchObject({ useCase: 'assistant', currency: 'USD' });
+    expect(small?.cost).toBeCloseTo(0.2, 9);
   });
 });
