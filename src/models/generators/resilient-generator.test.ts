@@ -57,6 +57,19 @@ describe('resilientGenerator retries', () => {
     expect(events.filter((event) => event.type === 'retry-scheduled')).toHaveLength(2);
   });
 
+  it('retries a model description that fails retryably, as requests ask for it first', async () => {
+    const inner = new ScriptedGenerator([{ deltas: ['unused'] }]);
+    const describe = inner.info.bind(inner);
+    let asked = 0;
+    inner.info = () => (++asked === 1 ? Promise.reject(errors.unavailable()) : describe());
+    const { wrap } = setup();
+
+    const info = await wrap(inner).info();
+
+    expect(info.model).toBe((await describe()).model);
+    expect(asked).toBe(2);
+  });
+
   it('does not retry an error the adapter marked not retryable', async () => {
     const inner = new ScriptedGenerator([{ fail: errors.invalid() }, { deltas: ['never'] }]);
     const { wrap } = setup();

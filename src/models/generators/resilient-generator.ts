@@ -137,7 +137,9 @@ export function resilientGenerator(
   }
 
   const close = inner.close?.bind(inner);
-  return { info: () => inner.info(), stream, generate, ...(close ? { close } : {}) };
+  // Callers ask info() before every request (limits, cache key), so it is retried as well.
+  const info = () => retry.execute(() => inner.info());
+  return { info, stream, generate, ...(close ? { close } : {}) };
 }
 
 function endedEarly(endpoint: string, afterFirstDelta: boolean): MarkwerkError {
