@@ -55,7 +55,7 @@ describe('markwerk eval golden', () => {
         'version: 1',
         'cases:',
         `  - {id: injected, useCase: answer, lang: en, input: {question: "${question}"},`,
-        '     expect: {noBlockingFindings: true}}',
+        '     expect: {maxChars: 500}}',
         '  - {id: fine, useCase: answer, lang: en,',
         `     input: {question: "How often should I wash my jacket?", facts: ${facts}},`,
         '     expect: {noBlockingFindings: true, mustCite: true}}',
@@ -64,17 +64,21 @@ describe('markwerk eval golden', () => {
     );
 
     const run = await runCli(['-w', workspace, 'eval', 'golden', set, '--json'], root);
-    expect(run.code, run.stderr).toBe(0);
+    // No baseline has accepted the failure, so the gate is closed.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/1 case\(s\) fail and no accepted baseline holds them \(injected\)/);
     const report = JSON.parse(run.stdout) as {
-      cases: { id: string; passed: boolean; checks: { name: string; value?: string }[] }[];
+      cases: { id: string; passed: boolean; checks: { name: string; note?: string }[] }[];
     };
     expect(report.cases.map((entry) => [entry.id, entry.passed])).toEqual([
       ['injected', false],
       ['fine', true],
     ]);
-    expect(report.cases[0]?.checks[0]).toMatchObject({
-      name: 'noBlockingFindings',
-      value: 'block',
-    });
+    expect(report.cases[0]?.checks[0]).toMatchObject({ name: 'inputAccepted' });
+    expect(report.cases[0]?.checks[0]?.note).toMatch(/^input guard: /);
+
+    const accept = ['-w', workspace, 'eval', 'golden', set, '--accept'];
+    expect((await runCli(accept, root)).code).toBe(0);
+    expect((await runCli(['-w', workspace, 'eval', 'golden', set], root)).code).toBe(0);
   });
 });

@@ -100,12 +100,22 @@ Examples:
       if (options.json) printJson({ ...report, baselineFile, accepted: options.accept === true });
       else process.stdout.write(describeGoldenRun(report, baselineFile, options.accept === true));
 
-      if (report.regressions.length > 0 && !options.accept) {
+      if (options.accept) return;
+      if (report.regressions.length > 0) {
         throw new MarkwerkError(
           'EVALUATION_REGRESSION',
           `${report.regressions.length} regression(s) against the baseline in ${baselineFile}. ` +
             'Fix the cause, or accept the new results with --accept after review.',
           { details: { regressions: report.regressions } },
+        );
+      }
+      if (report.unaccepted.length > 0) {
+        throw new MarkwerkError(
+          'EVALUATION_REGRESSION',
+          `${report.unaccepted.length} case(s) fail and no accepted baseline holds them ` +
+            `(${report.unaccepted.join(', ')}). Fix them, or accept the results with --accept ` +
+            'after review.',
+          { details: { unaccepted: report.unaccepted } },
         );
       }
     });
@@ -132,6 +142,7 @@ function describeGoldenRun(report: GoldenRunReport, baselineFile: string, accept
       regression.kind === 'score-drop' ? ` ${regression.before} → ${regression.after}` : '';
     lines.push(`  REGRESSION ${regression.caseId} ${regression.check} ${regression.kind}${change}`);
   }
+  for (const caseId of report.unaccepted) lines.push(`  UNACCEPTED ${caseId} fails`);
   if (accepted) lines.push(`accepted as the new baseline: ${baselineFile}`);
   return `${lines.join('\n')}\n`;
 }

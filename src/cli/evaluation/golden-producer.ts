@@ -35,8 +35,6 @@ export function goldenProducer(options: GoldenProducerOptions): {
     ? readProductFeed(path.resolve(options.setFolder, options.set.feed))
     : undefined;
   const scans = new WeakMap<GoldenOutput, GuardScanResult>();
-  // Outputs for inputs the input guard blocked: the case fails, the run goes on.
-  const blockedInputs = new WeakSet<GoldenOutput>();
 
   async function produce(goldenCase: GoldenCase): Promise<GoldenOutput> {
     const input = parseGenerationInput(
@@ -56,9 +54,8 @@ export function goldenProducer(options: GoldenProducerOptions): {
       });
     } catch (error) {
       if (!(error instanceof MarkwerkError && error.code === 'GUARD_BLOCKED')) throw error;
-      const blocked: GoldenOutput = { text: '', sentences: [] };
-      blockedInputs.add(blocked);
-      return blocked;
+      // The case fails (check `inputAccepted`) and the run goes on.
+      return { text: '', sentences: [], inputBlocked: `input guard: ${error.message}` };
     }
     const output: GoldenOutput = {
       text: outcome.result.text,
@@ -82,7 +79,7 @@ export function goldenProducer(options: GoldenProducerOptions): {
       return scans.get(output)?.metrics.unsupportedClaimRate ?? 0;
     },
     async guardVerdict(output, lang) {
-      if (blockedInputs.has(output)) return 'block';
+      if (output.inputBlocked !== undefined) return 'block';
       const known = scans.get(output);
       if (known) return known.verdict;
       const scan = await guard.engine.scanText(output.text, {

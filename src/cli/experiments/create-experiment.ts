@@ -70,7 +70,13 @@ export async function createExperiment(
     minimumDetectableEffect,
     alpha,
     power,
-    sampleSizePerArm: sampleSizePerArm({ baselineRate, minimumDetectableEffect, alpha, power }),
+    // Each treatment is judged against the control at alpha / (arms - 1), so plan for that.
+    sampleSizePerArm: sampleSizePerArm({
+      baselineRate,
+      minimumDetectableEffect,
+      alpha: alpha / (variants.length - 1),
+      power,
+    }),
     minRunDays,
     assignmentMode: options.bandit ? 'thompson' : 'hash',
     status: 'running',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignVariant } from '../../evaluation/experiments/assignment.js';
+import { sampleSizePerArm } from '../../evaluation/experiments/power.js';
 import type { SqlClient } from '../../store/sql-client.js';
 import { storeBackends } from '../../store/test-support/store-backends.js';
 import { assignUser } from './assign-user.js';
@@ -43,6 +44,9 @@ describe.each(storeBackends())('experiment commands on $name', (backend) => {
       bandit: true,
     });
     expect(bandit).toMatchObject({ metric: 'revenue', assignmentMode: 'thompson' });
+    const plan = { baselineRate: 0.2, minimumDetectableEffect: 0.05, power: 0.8 };
+    expect(bandit.sampleSizePerArm).toBe(sampleSizePerArm({ ...plan, alpha: 0.025 }));
+    expect(bandit.sampleSizePerArm).toBeGreaterThan(sampleSizePerArm({ ...plan, alpha: 0.05 }));
 
     const bad = [
       ['hero', { variants: 'a,b' }, /already exists/],
@@ -136,6 +140,19 @@ describe.each(storeBackends())('experiment commands on $name', (backend) => {
     expect(recorded).toMatchObject({ recorded: 2, skipped: 1 });
     const [listed] = await listExperiments(db);
     expect(listed).toMatchObject({ name: 'hero', status: 'stopped', assignedUsers: 1 });
+  });
+
+  it('keeps users placed by hash when they only sent events, through a stop', async () => {
+    await createExperiment(db, 'cta', { variants: 'a,b' }, start);
+    await recordEvents(db, 'cta', [{ user: 'walk-in', event: 'impression', at: atDay(0) }]);
+    await stopExperiment(db, 'cta');
+
+    const later = await recordEvents(db, 'cta', [
+      { user: 'walk-in', event: 'conversion', at: atDay(1) },
+    ]);
+
+    expect(later).toMatchObject({ recorded: 1, skipped: 0 });
+    expect(await assignUser(db, 'cta', 'walk-in')).toMatchObject({ existing: true });
   });
 
   it('records events from JSON Lines all or nothing, naming a bad line', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../../store/repositories/experiment-events-repository.js';
 import {
   findAssignment,
+  saveAssignment,
   type Experiment,
 } from '../../store/repositories/experiments-repository.js';
 import type { SqlClient, SqlExecutor } from '../../store/sql-client.js';
@@ -107,11 +108,12 @@ async function toEvent(
   const userHash = hashUser(experiment.id, input.user);
   const known = input.variant ?? (await findAssignment(db, experiment.id, userHash));
   if (known === undefined && experiment.status === 'stopped') return undefined;
-  const variant =
-    known ??
-    (experiment.assignmentMode === 'hash'
-      ? assignVariant(experiment.id, input.user, experiment.variants)
-      : undefined);
+  let variant = known;
+  if (variant === undefined && experiment.assignmentMode === 'hash') {
+    // Placed by hash outside `assign`: remember it, so the user still counts after a stop.
+    const placed = assignVariant(experiment.id, input.user, experiment.variants);
+    variant = await saveAssignment(db, experiment.id, userHash, placed);
+  }
   if (variant === undefined) {
     throw new MarkwerkError(
       'INPUT_MALFORMED',

@@ -29,6 +29,9 @@ const percent = (value: number | null) => (value === null ? '-' : `${(value * 10
 const signed = (value: number, digits: number) =>
   `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
 
+const elapsedDays = (analysis: ExperimentAnalysis) =>
+  (Date.parse(analysis.analysedAt) - Date.parse(analysis.startedAt)) / 86_400_000;
+
 /** The report as text for a terminal. */
 export function describeExperimentReport(report: ExperimentReport): string {
   const { experiment, analysis } = report;
@@ -37,7 +40,7 @@ export function describeExperimentReport(report: ExperimentReport): string {
   const lines = [
     `Experiment ${experiment.name} (${experiment.metric}, control ${analysis.control}, ` +
       `${experiment.assignmentMode} assignment${stopped})`,
-    `Started ${analysis.startedAt}, ${(analysis.look?.elapsedDays ?? 0).toFixed(1)} days ago; ` +
+    `Started ${analysis.startedAt}, ${elapsedDays(analysis).toFixed(1)} days ago; ` +
       `planned ${experiment.sampleSizePerArm} users per arm`,
     '',
     `${'variant'.padEnd(16)}${'users'.padStart(9)}${'successes'.padStart(11)}` +

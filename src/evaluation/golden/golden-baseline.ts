@@ -5,6 +5,7 @@
  * @module
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import type { CheckResult } from './golden-checks.js';
 
@@ -14,14 +15,24 @@ export interface CaseOutcome {
   checks: CheckResult[];
 }
 
-export interface GoldenBaseline {
-  set: string;
-  version: number;
-  acceptedAt: string;
+const baselineSchema = z.object({
+  set: z.string(),
+  version: z.number().int(),
+  acceptedAt: z.string(),
   /** Which generator produced it, such as `offline` or `tgi:meta-llama/...`. */
-  generator: string;
-  cases: Record<string, { passed: boolean; scores: Record<string, number> }>;
-}
+  generator: z.string(),
+  cases: z.record(
+    z.string(),
+    z.object({
+      passed: z.boolean(),
+      /** Checks that already failed when the baseline was accepted (absent in older files). */
+      failedChecks: z.array(z.string()).optional(),
+      scores: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+
+export type GoldenBaseline = z.infer<typeof baselineSchema>;
 
 export interface Regression {
   caseId: string;
@@ -47,8 +58,9 @@ export function baselinePathFor(setFile: string): string {
 
 export function readBaseline(file: string): GoldenBaseline | undefined {
   if (!existsSync(file)) return undefined;
+  let raw: unknown;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as GoldenBaseline;
+    raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new InputError(
       `baseline is not valid JSON (${(error as Error).message}); restore it from version ` +
@@ -56,6 +68,16 @@ export function readBaseline(file: string): GoldenBaseline | undefined {
       { file },
     );
   }
+  const parsed = baselineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(
+      `baseline is not a golden-set baseline (${issue.path.join('.') || 'top level'}: ` +
+        `${issue.message}); restore it from version control or accept a new one with --accept`,
+      { file },
+    );
+  }
+  return parsed.data;
 }
 
 /** Writes the baseline atomically, so a crash never leaves half a file. */
@@ -73,7 +95,11 @@ export function baselineFrom(
 ): GoldenBaseline {
   const cases: GoldenBaseline['cases'] = {};
   for (const outcome of outcomes) {
-    cases[outcome.id] = { passed: outcome.passed, scores: scoresOf(outcome.checks) };
+    cases[outcome.id] = {
+      passed: outcome.passed,
+      failedChecks: outcome.checks.filter((check) => !check.passed).map((check) => check.name),
+      scores: scoresOf(outcome.checks),
+    };
   }
   return {
     set: set.id,
@@ -85,8 +111,9 @@ export function baselineFrom(
 }
 
 /**
- * Compares a run with its baseline. Cases absent from the baseline are new and cannot regress;
- * a case that already failed in the baseline is a known failure, not a regression.
+ * Compares a run with its baseline. Cases absent from the baseline are new and cannot regress.
+ * A check that already failed in the baseline is a known failure, not a regression; any other
+ * check that fails now is one, also in a case that had other known failures.
  */
 export function findRegressions(
   baseline: GoldenBaseline,
@@ -100,7 +127,7 @@ export function findRegressions(
 
     const beforeScores = before.scores;
     for (const check of outcome.checks) {
-      if (before.passed && !check.passed) {
+      if (!check.passed && !knownFailure(before, check.name)) {
         regressions.push({ caseId: outcome.id, check: check.name, kind: 'newly-failing' });
         continue;
       }
@@ -120,6 +147,12 @@ export function findRegressions(
     }
   }
   return regressions;
+}
+
+/** Whether `check` failed when the baseline was accepted; older files only say per case. */
+function knownFailure(before: GoldenBaseline['cases'][string], check: string): boolean {
+  if (before.passed) return false;
+  return before.failedChecks === undefined || before.failedChecks.includes(check);
 }
 
 function scoresOf(checks: CheckResult[]): Record<string, number> {

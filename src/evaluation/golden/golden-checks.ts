@@ -16,6 +16,8 @@ export interface GoldenOutput {
   sentences?: { text: string; sources: string[] }[];
   /** The chunks the output was grounded on, for the grounding check. */
   context?: { id: string; text: string }[];
+  /** Why the input guard refused the case's input; such a case always fails. */
+  inputBlocked?: string;
 }
 
 /** Capabilities the checks call; each returns plain facts. */
@@ -49,6 +51,10 @@ export async function checkGoldenOutput(
 ): Promise<CheckResult[]> {
   const expect = goldenCase.expect;
   const results: CheckResult[] = [];
+
+  if (output.inputBlocked !== undefined) {
+    results.push({ name: 'inputAccepted', passed: false, note: output.inputBlocked });
+  }
 
   if (expect.mustCite) results.push(checkCitations(output));
   if (expect.disclaimer) {

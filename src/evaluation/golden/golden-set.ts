@@ -87,7 +87,8 @@ export function loadGoldenSet(file: string): GoldenSet {
   } catch (error) {
     throw new MarkwerkError(
       'INPUT_NOT_FOUND',
-      `Cannot read golden set ${file}; check the path or run "markwerk eval golden --list".`,
+      `Cannot read golden set ${file}; check the path (the bundled set is ` +
+        'samples/golden/product-copy.yaml).',
       { details: { file }, cause: error },
     );
   }

@@ -114,6 +114,30 @@ describe('runGoldenSet', () => {
     expect(otherVersion.regressions).toEqual([]);
   });
 
+  it('reports a newly failing check in a case that already had a known failure', async () => {
+    // Accepted while the disclaimer was missing; now the text also uses a banned word.
+    const accepted = await runGoldenSet(set, {
+      produce: async () => cited('Die Jacke hält warm.'),
+      services,
+    });
+    const baseline = baselineFrom(set, 'offline', accepted.cases, new Date('2026-12-01'));
+    expect(baseline.cases['jacket-de']?.failedChecks).toEqual(['disclaimer']);
+
+    const worse = await runGoldenSet(set, {
+      produce: async () => cited('Die Jacke hält warm. Revolutionär.'),
+      services,
+      baseline,
+    });
+
+    expect(worse.regressions).toContainEqual({
+      caseId: 'jacket-de',
+      check: 'mustNotContain',
+      kind: 'newly-failing',
+    });
+    const checks = worse.regressions.map((regression) => regression.check);
+    expect(checks).not.toContain('disclaimer');
+  });
+
   it('counts a score drop beyond the tolerance as a regression', async () => {
     const loose: GoldenSet = {
       ...set,
@@ -168,5 +192,8 @@ describe('golden set files', () => {
     const baseline = baselineFrom(set, 'offline', [], new Date('2026-12-03T00:00:00Z'));
     writeBaseline(file, baseline);
     expect(readBaseline(file)).toEqual(baseline);
+
+    writeFileSync(file, JSON.stringify({ set: 'copy', version: 1 }));
+    expect(() => readBaseline(file)).toThrow(/not a golden-set baseline \(acceptedAt: /);
   });
 });

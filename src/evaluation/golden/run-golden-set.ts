@@ -30,6 +30,8 @@ export interface GoldenRunReport {
   /** `none` when no baseline exists or it belongs to another version of the set. */
   baseline: 'compared' | 'none' | 'other-version';
   regressions: Regression[];
+  /** Failing cases no comparable baseline holds, so nobody has accepted their failure yet. */
+  unaccepted: string[];
 }
 
 export async function runGoldenSet(
@@ -49,6 +51,9 @@ export async function runGoldenSet(
   const comparable = baseline !== undefined && baseline.version === set.version;
   const regressions = comparable ? findRegressions(baseline, cases, options.tolerance ?? 0.02) : [];
   const passed = cases.filter((entry) => entry.passed).length;
+  const unaccepted = cases
+    .filter((entry) => !entry.passed && !(comparable && baseline.cases[entry.id]))
+    .map((entry) => entry.id);
   return {
     set: set.id,
     version: set.version,
@@ -57,5 +62,6 @@ export async function runGoldenSet(
     failed: cases.length - passed,
     baseline: comparable ? 'compared' : baseline ? 'other-version' : 'none',
     regressions,
+    unaccepted,
   };
 }
