@@ -94,6 +94,14 @@ describe('markwerk CLI (built binary in a child process)', () => {
     // No candidate has four words, so no 4-gram matches: unsmoothed corpus BLEU is 0.
     expect(corpus.bleu).toBe(0);
     expect(corpus.chrf).toBeGreaterThan(0);
+
+    writeFileSync(
+      path.join(folder, 'clash.jsonl'),
+      `${JSON.stringify({ id: 'corpus', candidate: 'a', references: ['a'] })}\n`,
+    );
+    const clash = await runCli(['eval', 'text', '--jsonl', 'clash.jsonl', '--json'], folder);
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr).toMatch(/clash.jsonl:1: id: the id "corpus" is reserved for the summary/);
   });
 
   it('runs the demo, then lists, shows, exports and diffs its dataset', async () => {

@@ -8,10 +8,10 @@ import {
   scoreDistributions,
 } from '../../evaluation/reports/score-distribution-report.js';
 import { rougeScores, type RougeScores } from '../../evaluation/text/rouge.js';
-import { validatedLines, writeLine } from './jsonl-input.js';
+import { lineIdSchema, validatedLines, writeLine } from './jsonl-input.js';
 
 const lineSchema = z.object({
-  id: z.union([z.string(), z.number()]),
+  id: lineIdSchema,
   candidate: z.string(),
   references: z.array(z.string()).min(1, 'give at least one reference'),
   lang: z.string().optional(),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError, UsageError } from '../../core/errors.js';
 import { readJsonLines } from '../../evaluation/read-json-lines.js';
 
@@ -22,6 +22,11 @@ export async function* validatedLines<T>(file: string, schema: z.ZodType<T>): As
     yield parsed.data;
   }
 }
+
+/** An input line's id; `corpus` is taken by the summary line the commands write last. */
+export const lineIdSchema = z
+  .union([z.string(), z.number()])
+  .refine((id) => id !== 'corpus', 'the id "corpus" is reserved for the summary line');
 
 /** Writes one JSON document per line to stdout. */
 export function writeLine(value: unknown): void {
