@@ -1,14 +1,12 @@
 /**
  * Protection against peeking: group-sequential boundaries from an O'Brien–Fleming-type
- * Lan–DeMets alpha-spending function, plus a minimum-run-time rule.
- *
- * The boundaries are a documented conservative approximation: the alpha newly spent at each
- * look, α(t_k) − α(t_{k−1}), is treated as the two-sided level of an independent test. By the
- * union bound the chance of any false stop is then at most Σ(α(t_k) − α(t_{k−1})) = α(t_K) ≤ α,
- * so the rule never spends more than α; it spends slightly less than exact boundaries computed
- * by recursive numerical integration would, because successive looks are positively correlated.
+ * Lan–DeMets alpha-spending function. Each look's boundary is exact: found by recursive
+ * numerical integration so that, among the paths that have not stopped yet, the chance of
+ * crossing at that look under the null hypothesis is the alpha newly spent there. The chance
+ * of any false stop over all looks is then α(t_K), which is α once the planned sample is in.
  * @module
  */
+import { integratedBoundaries } from './boundary-integration.js';
 import { inverseNormalCdf, normalSurvival } from './normal.js';
 
 /**
@@ -31,16 +29,18 @@ export interface LookBoundary {
   informationFraction: number;
   /** α(t) spent up to and including this look. */
   cumulativeAlpha: number;
-  /** α(t_k) − α(t_{k−1}), the two-sided nominal level of this look's test. */
+  /** α(t_k) − α(t_{k−1}), the chance of a first false stop at this look. */
   incrementalAlpha: number;
   /** Stop for significance when |z| ≥ this value. */
   zBoundary: number;
 }
 
 /**
- * Nominal per-look boundaries for planned looks at increasing information fractions (for equal
- * daily traffic over D days: day / D). The last fraction is normally 1.
- * @example sequentialBoundaries([1 / 3, 2 / 3, 1]) // zBoundary ≈ 3.39, 2.42, 2.12
+ * Boundaries for looks at increasing information fractions (for equal daily traffic over D
+ * days: day / D). The last fraction is normally 1. The first look's boundary is the
+ * fixed-sample value for α(t_1); later ones are lower than a test at α(t_k) − α(t_{k−1})
+ * alone would need, because paths that would cross there mostly crossed earlier already.
+ * @example sequentialBoundaries([1 / 3, 2 / 3, 1]) // zBoundary ≈ 3.395, 2.407, 2.015
  */
 export function sequentialBoundaries(
   informationFractions: readonly number[],
@@ -57,39 +57,15 @@ export function sequentialBoundaries(
   });
 
   let spent = 0;
-  return informationFractions.map((informationFraction, index) => {
+  const looks = informationFractions.map((informationFraction, index) => {
     const cumulativeAlpha = obrienFlemingSpending(informationFraction, alpha);
     const incrementalAlpha = Math.max(0, cumulativeAlpha - spent);
     spent = cumulativeAlpha;
-    const zBoundary =
-      incrementalAlpha === 0 ? Infinity : inverseNormalCdf(1 - incrementalAlpha / 2);
-    return { look: index + 1, informationFraction, cumulativeAlpha, incrementalAlpha, zBoundary };
+    return { look: index + 1, informationFraction, cumulativeAlpha, incrementalAlpha };
   });
-}
-
-/** What is known at one look of a running experiment. */
-export interface Look {
-  /** Whole days the experiment has run so far. */
-  day: number;
-  /** Current test statistic, e.g. from `twoProportionZTest`. */
-  zStatistic: number;
-  /** The boundary planned for this look, from `sequentialBoundaries`. */
-  zBoundary: number;
-}
-
-export interface StopDecision {
-  stop: boolean;
-  reason: 'minimum-days-not-reached' | 'boundary-crossed' | 'continue';
-}
-
-/**
- * Whether an experiment may stop for significance at this look: only once it has run
- * `minDays` (so weekly cycles and novelty effects are seen) and only when |z| reaches the
- * look's boundary.
- */
-export function canStop(look: Look, options: { minDays: number }): StopDecision {
-  if (look.day < options.minDays) return { stop: false, reason: 'minimum-days-not-reached' };
-  if (Math.abs(look.zStatistic) >= look.zBoundary)
-    return { stop: true, reason: 'boundary-crossed' };
-  return { stop: false, reason: 'continue' };
+  const boundaries = integratedBoundaries(
+    informationFractions,
+    looks.map((look) => look.incrementalAlpha),
+  );
+  return looks.map((look, index) => ({ ...look, zBoundary: boundaries[index]! }));
 }
