@@ -73,6 +73,10 @@ describe.each(storeBackends())('generation cache on $name', (backend) => {
     expect(newer.text).toBe('new facts');
     expect(again.text).toBe('new facts');
     expect(inner.calls).toBe(2);
+    const rows = await store.query<{ dataset_version: string }>(
+      'select dataset_version from generation_cache',
+    );
+    expect(rows.map((row) => row.dataset_version)).toEqual(['v2']);
   });
 
   it('stores nothing from a stream that broke, so the next call asks the model', async () => {

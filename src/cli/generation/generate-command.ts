@@ -5,11 +5,14 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { describeError } from '../../core/errors.js';
+import { purgeGenerationCache } from '../../generation/generation-cache.js';
 import { loadGenerationAssets } from '../../generation/generation-config.js';
 import { readGenerationInput } from '../../generation/generate-text.js';
 import { generatorProviders } from '../../models/generators/generator-config.js';
 import { offlineMarker } from '../../models/generators/offline-composer.js';
 import { recordModerationDecisions } from '../../store/repositories/moderation-log-repository.js';
+import type { SqlClient } from '../../store/sql-client.js';
 import { generateGrounded } from '../../usecases/grounded-generation.js';
 import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
 import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
@@ -90,8 +93,9 @@ Examples:
           moderationLog: (decisions) => recordModerationDecisions(store, decisions),
         });
         try {
-          return await withKnowledge(context, store, options.retrieve, (knowledge) =>
-            generateGrounded({
+          return await withKnowledge(context, store, options.retrieve, async (knowledge) => {
+            if (knowledge) await dropStaleCache(context, store, knowledge.version);
+            return generateGrounded({
               useCase,
               input,
               generator,
@@ -105,8 +109,8 @@ Examples:
                 ...(knowledge ? { datasetVersion: knowledge.version } : {}),
               },
               ...(streaming ? { onDelta: (text: string) => process.stdout.write(text) } : {}),
-            }),
-          );
+            });
+          });
         } finally {
           await guard.close();
           await generator.close?.();
@@ -116,6 +120,16 @@ Examples:
       if (options.json) printJson(generationJson(useCase, outcome));
       else process.stdout.write(describeGeneration(outcome, { streamed: options.stream === true }));
     });
+}
+
+/** Cached results grounded on older dataset versions can never be hit again. */
+async function dropStaleCache(context: CommandContext, store: SqlClient, version: string) {
+  try {
+    const deleted = await purgeGenerationCache(store, [version]);
+    if (deleted > 0) context.logger.info({ deleted, version }, 'generation-cache-purged');
+  } catch (error) {
+    context.logger.warn({ error: describeError(error) }, 'generation-cache-purge-failed');
+  }
 }
 
 function configFolder(context: CommandContext): string {
