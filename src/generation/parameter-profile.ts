@@ -40,8 +40,18 @@ export interface ProfileSet {
 export async function loadProfiles(
   file = path.join(defaultTemplatesFolder, 'profiles.yaml'),
 ): Promise<ProfileSet> {
-  const source = await readFile(file, 'utf8');
-  const parsed = profilesFileSchema.safeParse(parseYaml(source));
+  let document: unknown;
+  try {
+    document = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new MarkwerkError(
+      'PARAMETERS_INVALID',
+      `Cannot read the parameter profiles ${file} (${(error as Error).message}). Check ` +
+        'generation.profiles in the config, or remove it to use the bundled profiles.',
+      { details: { file }, cause: error },
+    );
+  }
+  const parsed = profilesFileSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = (issue?.path ?? []).map(String).join('.');

@@ -29,6 +29,14 @@ function templateErrorOf(source: string, file = 'ad-headline@1.yaml'): MarkwerkE
 }
 
 describe('template loading', () => {
+  it('names the folder and the config key when the templates cannot be read', async () => {
+    const missing = path.join(tmpdir(), 'markwerk-no-such-templates');
+    await expect(loadTemplates(missing)).rejects.toMatchObject({
+      code: 'TEMPLATE_INVALID',
+      message: expect.stringMatching(/generation\.templates/),
+    });
+  });
+
   it('loads every bundled template, one per use case', async () => {
     const set = await loadTemplates();
 

@@ -141,6 +141,16 @@ function keyOf(issuePath: readonly PropertyKey[]): string {
 
 /** File names in `folder` that are templates, sorted. */
 export async function templateFiles(folder: string): Promise<string[]> {
-  const names = await readdir(folder);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    throw new MarkwerkError(
+      'TEMPLATE_INVALID',
+      `Cannot read the prompt templates folder ${folder} (${(error as Error).message}). Check ` +
+        'generation.templates in the config, or remove it to use the bundled templates.',
+      { details: { folder }, cause: error },
+    );
+  }
   return names.filter((name) => templateFileName.test(name)).sort();
 }

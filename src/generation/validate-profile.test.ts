@@ -19,6 +19,15 @@ const profile = parameterProfileSchema.parse({
 });
 
 describe('parameter profiles', () => {
+  it('names the file and the config key when the profiles cannot be read', async () => {
+    const missing = path.join(tmpdir(), 'markwerk-no-such-profiles.yaml');
+    await expect(loadProfiles(missing)).rejects.toMatchObject({
+      code: 'PARAMETERS_INVALID',
+      message: expect.stringContaining(`${missing} (ENOENT`),
+    });
+    await expect(loadProfiles(missing)).rejects.toThrow(/generation\.profiles/);
+  });
+
   it('has a valid profile for every bundled use case', async () => {
     const set = await loadProfiles();
 

@@ -11,6 +11,15 @@ const messages: ChatMessage[] = [
 ];
 
 describe('chat templates', () => {
+  it('says a tokenizer_config.json that is not JSON is not valid JSON', () => {
+    const file = path.join(
+      mkdtempSync(path.join(tmpdir(), 'chat-template-')),
+      'tokenizer_config.json',
+    );
+    writeFileSync(file, '{"chat_template": ');
+    expect(() => chatTemplateSource(file)).toThrow(/tokenizer_config\.json is not valid JSON/);
+  });
+
   it('renders ChatML with the generation prompt open for the assistant', () => {
     const render = chatRenderer(chatTemplateSource('chatml'));
     expect(render(messages)).toBe(

@@ -61,11 +61,17 @@ export function chatTemplateSource(nameOrFile: string): ChatTemplateSource {
   }
   if (!nameOrFile.endsWith('.json')) return { template: text, bosToken: '', eosToken: '' };
 
-  const config = JSON.parse(text) as {
-    chat_template?: unknown;
-    bos_token?: unknown;
-    eos_token?: unknown;
-  };
+  let config: { chat_template?: unknown; bos_token?: unknown; eos_token?: unknown };
+  try {
+    config = JSON.parse(text) as typeof config;
+  } catch (error) {
+    throw new MarkwerkError(
+      'TEMPLATE_INVALID',
+      `${nameOrFile} is not valid JSON (${(error as Error).message}); give the model's ` +
+        'tokenizer_config.json, a .jinja file or a built-in name.',
+      { details: { chatTemplate: nameOrFile }, cause: error },
+    );
+  }
   if (typeof config.chat_template !== 'string') {
     throw new MarkwerkError(
       'TEMPLATE_INVALID',
