@@ -1,6 +1,6 @@
 /**
- * Config sub-schema for the guard's personal-data detection, for the lead to wire under
- * `guard.pii` in `src/core/config-schema.ts`.
+ * Config sub-schema for the guard's personal-data detection: `guard.pii` in
+ * `src/core/config-schema.ts`.
  * @module
  */
 import { z } from 'zod';

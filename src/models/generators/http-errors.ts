@@ -10,7 +10,7 @@
  * - `retryAfterMs`: on `RATE_LIMITED` and `ENDPOINT_UNAVAILABLE` only, when the server sent
  *   `Retry-After` (seconds or an HTTP date), converted to milliseconds.
  * - `status`: the HTTP status, or the status an in-stream error event names.
- * - `url`: the endpoint, without credentials or query string. `provider`: `tgi`, `openai`.
+ * - `url`: the endpoint, without credentials or query string. `provider`: `tgi` or `openai`.
  * - `requestId`: the `x-request-id` response header, when sent. `errorType`: TGI's
  *   `error_type` or the OpenAI error `type`, when the body had one.
  *

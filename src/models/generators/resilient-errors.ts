@@ -62,10 +62,6 @@ export function interruptedError(signal: AbortSignal | undefined, raised?: unkno
   );
 }
 
-/**
- * A failure after text had already been yielded: the caller holds a partial text that must
- * not be used as a final output, and this layer must not retry or fall back.
- */
 /** The server sent nothing for `idleMs` in the middle of a stream. */
 export function streamStalled(endpoint: string, idleMs: number): MarkwerkError {
   return new MarkwerkError(
@@ -79,6 +75,10 @@ export function streamStalled(endpoint: string, idleMs: number): MarkwerkError {
   );
 }
 
+/**
+ * A failure after text had already been yielded: the caller holds a partial text that must
+ * not be used as a final output, and this layer must not retry or fall back.
+ */
 export function streamBroken(endpoint: string, cause: unknown): MarkwerkError {
   if (isMarkwerkError(cause) && cause.code === 'STREAM_BROKEN') return cause;
   const said = cause instanceof Error ? cause.message : String(cause);

@@ -1,14 +1,11 @@
 /**
  * The one config section for production generator calls: resilience, prices, budgets and the
- * generation cache. The lead wires it into the config schema under `generation`.
+ * generation cache; part of the config's `generation` section (`src/core/config-schema.ts`).
  * @module
  */
 import { z } from 'zod';
 import { resilienceSettingsSchema } from '../../models/generators/resilient-settings.js';
 import { budgetsSchema, priceTableSchema } from './metering-config.js';
-
-export { resilienceSettingsSchema } from '../../models/generators/resilient-settings.js';
-export { budgetsSchema, priceTableSchema } from './metering-config.js';
 
 export const generationCacheSettingsSchema = z.object({
   /** Replays complete results for the same request, template and dataset version. */
