@@ -1,6 +1,7 @@
 import { InferenceClientError } from '@huggingface/inference';
-import { describeError, isMarkwerkError, MarkwerkError } from '../../core/errors.js';
+import { isMarkwerkError, MarkwerkError } from '../../core/errors.js';
 import {
+  describeCause,
   statusError,
   streamBrokenError,
   streamEventError,
@@ -96,9 +97,4 @@ function isHttpError(error: unknown): error is HfHttpError {
   if (!(error instanceof InferenceClientError)) return false;
   const response = (error as Partial<HfHttpError>).httpResponse;
   return typeof response?.status === 'number';
-}
-
-function describeCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? describeError(error);
 }

@@ -8,7 +8,6 @@
 import { InferenceClient } from '@huggingface/inference';
 import { isMarkwerkError, MarkwerkError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
-import { countTokens } from '../../ingest/process/tokens.js';
 import {
   collectStream,
   type FinishReason,
@@ -27,7 +26,8 @@ import {
   type HfGeneratorConfig,
   type HfGeneratorConfigInput,
 } from './hf-generator-config.js';
-import { readChunk, toChatInput, toFinishReason } from './hf-request.js';
+import { readChunk, toChatInput } from './hf-request.js';
+import { estimateUsage, finishReasonOf } from './http-results.js';
 import { StopSequenceFilter } from './llama-stop-filter.js';
 
 export interface HfInferenceGeneratorOptions extends HfGeneratorConfigInput {
@@ -150,7 +150,7 @@ export class HfInferenceGenerator implements Generator {
       result: {
         text: filter.text,
         finishReason: this.finishReason(filter, finishReason),
-        usage: usage ?? estimateUsage(body.messages, filter.text),
+        usage: usage ?? estimateUsage(request, filter.text),
         timings: { timeToFirstTokenMs: (firstDeltaAt ?? performance.now()) - started, totalMs },
         model,
         provider: 'hf',
@@ -191,7 +191,7 @@ export class HfInferenceGenerator implements Generator {
 
   private finishReason(filter: StopSequenceFilter, reason: string | undefined): FinishReason {
     if (filter.stoppedBy !== undefined) return 'stop_sequence';
-    return toFinishReason(reason ?? '');
+    return finishReasonOf(reason);
   }
 
   private failure(
@@ -224,9 +224,4 @@ export class HfInferenceGenerator implements Generator {
     }
     return toHfError(error, { url, partial, facts });
   }
-}
-
-function estimateUsage(messages: { content?: unknown }[], text: string): TokenUsage {
-  const input = messages.map((message) => String(message.content ?? '')).join('\n');
-  return { inputTokens: countTokens(input), outputTokens: countTokens(text), source: 'estimate' };
 }

@@ -1,6 +1,6 @@
 import type { chatCompletionStream } from '@huggingface/inference';
 import { MarkwerkError } from '../../core/errors.js';
-import type { FinishReason, GenerationRequest } from './generator.js';
+import type { GenerationRequest } from './generator.js';
 import { chatApiParameters } from './http-results.js';
 
 type ChatCompletionInput = Parameters<typeof chatCompletionStream>[0];
@@ -42,14 +42,6 @@ export function toChatInput(
       ? {}
       : { frequency_penalty: parameters.frequencyPenalty }),
   };
-}
-
-/** The chat API's finish reason (OpenAI or TGI spelling) in the port's words. */
-export function toFinishReason(reason: string): FinishReason {
-  if (reason === 'stop' || reason === 'eos_token') return 'stop';
-  if (reason === 'stop_sequence') return 'stop_sequence';
-  if (reason === 'length') return 'length';
-  return 'unknown';
 }
 
 /** Text, finish reason and usage of one streamed chunk; usage may come in a choice-less one. */

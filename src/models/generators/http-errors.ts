@@ -21,7 +21,7 @@
  * (the caller's AbortSignal fired).
  * @module
  */
-import { MarkwerkError, type ErrorCode } from '../../core/errors.js';
+import { describeError, MarkwerkError, type ErrorCode } from '../../core/errors.js';
 
 export interface FailureContext {
   url: string;
@@ -208,9 +208,19 @@ export function safeUrl(url: string): string {
   }
 }
 
-function describeCause(error: unknown): string {
+/** The socket-level reason of a failed fetch (`ECONNREFUSED` and the like), else its message. */
+export function describeCause(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  return cause?.code ?? cause?.message ?? describeError(error);
+}
+
+/** One server-sent event's JSON; a malformed one breaks the stream with a clear error. */
+export function parseEventJson<T>(data: string, context: FailureContext): T {
+  try {
+    return JSON.parse(data) as T;
+  } catch (error) {
+    throw streamBrokenError(context, 'an event was not valid JSON', error);
+  }
 }
 
 function compact(fields: Record<string, unknown>): Record<string, unknown> {

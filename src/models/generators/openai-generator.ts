@@ -12,7 +12,7 @@ import type {
   Generator,
   GeneratorInfo,
 } from './generator.js';
-import { streamBrokenError, streamEventError } from './http-errors.js';
+import { parseEventJson, streamBrokenError, streamEventError } from './http-errors.js';
 import { openExchange, readJson, type HttpEndpointOptions } from './http-request.js';
 import { estimateUsage, finishReasonOf } from './http-results.js';
 import {
@@ -83,7 +83,7 @@ export class OpenAiGenerator implements Generator {
         done = true;
         break;
       }
-      const chunk = parseChunk(data, exchange.context);
+      const chunk = parseEventJson<ChatChunk>(data, exchange.context);
       if (chunk.error !== undefined) {
         throw streamEventError(exchange.context, chunk as Record<string, unknown>, text !== '');
       }
@@ -149,13 +149,5 @@ export class OpenAiGenerator implements Generator {
       provider: this.endpoint.provider,
       ...(request.adapter === undefined ? {} : { adapter: request.adapter }),
     };
-  }
-}
-
-function parseChunk(data: string, context: { url: string; provider: string }): ChatChunk {
-  try {
-    return JSON.parse(data) as ChatChunk;
-  } catch (error) {
-    throw streamBrokenError(context, 'an event was not valid JSON', error);
   }
 }

@@ -15,7 +15,7 @@ import type {
   Generator,
   GeneratorInfo,
 } from './generator.js';
-import { streamBrokenError, streamEventError } from './http-errors.js';
+import { parseEventJson, streamBrokenError, streamEventError } from './http-errors.js';
 import { openExchange, readJson, type HttpEndpointOptions } from './http-request.js';
 import { chatApiParameters, estimateUsage, finishReasonOf } from './http-results.js';
 import { OpenAiGenerator } from './openai-generator.js';
@@ -78,7 +78,7 @@ export class TgiGenerator implements Generator {
     let firstTokenMs: number | undefined;
     let final: TgiStreamEvent | undefined;
     for await (const data of readSseData(exchange)) {
-      const event = parseEvent(data, exchange.context);
+      const event = parseEventJson<TgiStreamEvent>(data, exchange.context);
       if (event.error !== undefined) {
         throw streamEventError(exchange.context, { ...event }, text !== '');
       }
@@ -198,13 +198,5 @@ export class TgiGenerator implements Generator {
     const parameters = chatApiParameters(request, PROVIDER, hint);
     const adapter = request.adapter ?? this.options.adapter;
     return { ...request, parameters, ...(adapter === undefined ? {} : { adapter }) };
-  }
-}
-
-function parseEvent(data: string, context: { url: string; provider: string }): TgiStreamEvent {
-  try {
-    return JSON.parse(data) as TgiStreamEvent;
-  } catch (error) {
-    throw streamBrokenError(context, 'an event was not valid JSON', error);
   }
 }
