@@ -257,7 +257,10 @@ export const injectionRules: InjectionRule[] = [
     weight: 0.75,
     pattern: new RegExp(
       [
-        String.raw`!\[[^\]]*\]\(https?:\/\/[^)\s]+\?[^)\s]*=(?:\{|%7B|\$)[^)]*\)`,
+        // Linear on long URLs: the host stops at the first "?", the query at the first
+        // "=" that opens a placeholder, so no part can trade characters with another.
+        String.raw`!\[[^\]\n]{0,300}\]\(https?:\/\/[^)\s?]+\?`,
+        String.raw`(?:[^)\s=]|=(?!\{|%7B|\$))*=(?:\{|%7B|\$)[^)\s]*\)`,
         String.raw`|\b(?:send|post|forward|upload)\s+(?:the\s+|this\s+|all\s+)?`,
         String.raw`(?:conversation|chat|data|history|messages?|user\s+data)`,
         String.raw`\s+to\s+(?:https?:\/\/|\S+@)`,

@@ -8,6 +8,14 @@ function flagged(text: string, options: Parameters<typeof detectPersonalData>[1]
 }
 
 describe('detectPersonalData', () => {
+  it('keeps a phone number to 15 digits and finishes on a long run of digit groups', () => {
+    const findings = detectPersonalData(`Tel. 030 1234567 2024 1234`, { lang: 'de' });
+    expect(findings.map((finding) => finding.text)).toEqual(['030 1234567 2024']);
+    // Each shorter prefix of 20,000 groups used to be re-counted: quadratic, seconds long.
+    const long = detectPersonalData(`030 ${'1 '.repeat(20_000)}`, { lang: 'de' });
+    expect(long.every((finding) => finding.text.replace(/\D/g, '').length <= 15)).toBe(true);
+  });
+
   it('returns guard findings with UTF-16 offsets into the exact input', () => {
     const text = '🎉 Grüße! Schreib an anna.berg@example.de 🙂 oder ruf 0171 2345678 an.';
     const findings = detectPersonalData(text, { lang: 'de' });

@@ -65,6 +65,21 @@ function matches(pattern: RegExp, text: string): { start: number; text: string }
   return Array.from(text.matchAll(pattern), (match) => ({ start: match.index, text: match[0] }));
 }
 
+/**
+ * The candidate cut back to the last space or dash before its 16th digit: no phone number has
+ * more digits, so longer prefixes are never tried (a long run of digit groups stays linear).
+ */
+function withinPhoneDigits(candidate: string): string {
+  let digits = 0;
+  for (let index = 0; index < candidate.length; index += 1) {
+    const code = candidate.charCodeAt(index);
+    if (code < 48 || code > 57 || ++digits <= 15) continue;
+    const cut = Math.max(candidate.lastIndexOf(' ', index), candidate.lastIndexOf('-', index));
+    return cut <= 0 ? '' : candidate.slice(0, cut);
+  }
+  return candidate;
+}
+
 /** The candidate, or its longest accepted prefix ending before a space or dash. */
 function acceptedPrefix(candidate: string, accept: (value: string) => boolean) {
   let current = candidate;
@@ -89,7 +104,7 @@ export const phoneDetector: PiiDetector = {
   detect: (text, settings) =>
     matches(phonePattern, text).flatMap(({ start, text: candidate }): PiiMatch[] => {
       if (hasNumberLabel(text, start) || followsIbanPrefix(text, start)) return [];
-      const accepted = acceptedPrefix(candidate, (value) =>
+      const accepted = acceptedPrefix(withinPhoneDigits(candidate), (value) =>
         isPhoneNumber(value, settings.phoneValidation),
       );
       if (accepted === undefined) return [];
