@@ -148,6 +148,28 @@ describe('guard engine', () => {
     expect(personal?.policyVersion).toMatch(/^3\+[0-9a-f]{8}$/);
   });
 
+  it('masks personal data inside other excerpts and keys personal hashes with the salt', async () => {
+    const logged: ModerationDecisionInput[] = [];
+    const engine = createGuardEngine({
+      detectors: [email, claim],
+      maskOptions: { salt: 'pepper' },
+      moderationLog: async (decisions) => void logged.push(...decisions),
+    });
+
+    await engine.scanText('100% safe, ask max@example.de', { lang: 'en', direction: 'out' });
+    const wide = patternDetector('CLAIM', 'absolute_claim', /100% safe, ask \S+/);
+    await createGuardEngine({
+      detectors: [email, wide],
+      moderationLog: async (decisions) => void logged.push(...decisions),
+    }).scanText('100% safe, ask max@example.de', { lang: 'en', direction: 'out' });
+
+    const claims = logged.filter((row) => row.findingType === 'CLAIM');
+    expect(claims.map((row) => row.excerpt)).toEqual(['100% safe', '100% safe, ask [EMAIL]']);
+    const hashes = logged.filter((row) => row.findingType === 'EMAIL').map((row) => row.textHash);
+    expect(hashes[0]).not.toBe(hashes[1]);
+    expect(JSON.stringify(logged)).not.toContain('max@example.de');
+  });
+
   it('refuses to release text when a detector fails', async () => {
     const broken = {
       name: 'broken',

@@ -96,7 +96,8 @@ export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
       logger.info({ scanId, verdict, findings: findings.length }, 'guard-decided');
     }
     if (options.moderationLog && findings.length > 0) {
-      await options.moderationLog(toModerationDecisions(text, result, context));
+      const salt = options.maskOptions?.salt;
+      await options.moderationLog(toModerationDecisions(text, result, context, { salt }));
     }
     return result;
   }
