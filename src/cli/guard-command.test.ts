@@ -150,6 +150,13 @@ describe('markwerk guard', () => {
     const { stdout } = await run(['guard', 'mask', file, '--lang', 'de', '--no-log']);
 
     expect(stdout).toBe('Hallo,\nIBAN [IBAN], Tel. [PHONE].\n');
+
+    const json = await run(['guard', 'mask', file, '--lang', 'de', '--no-log', '--json']);
+    const result = JSON.parse(json.stdout) as { masked: string; findings: object[] };
+    expect(result.masked).toBe(stdout);
+    expect(result.findings).toContainEqual(expect.objectContaining({ type: 'IBAN' }));
+    expect(json.stdout).not.toContain('0532 0130 00');
+    expect(json.stdout).not.toContain('2345678');
   });
 
   it('masks in the style --mode asks for', async () => {

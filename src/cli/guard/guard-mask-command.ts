@@ -6,11 +6,10 @@
 import { Option, type Command } from 'commander';
 import { MarkwerkError } from '../../core/errors.js';
 import type { GuardEngine, ScanOptions } from '../../guard/engine/create-guard-engine.js';
-import { maskFindings, type MaskMode } from '../../guard/engine/mask-findings.js';
+import { isMasked, maskFindings, type MaskMode } from '../../guard/engine/mask-findings.js';
 import { printJson, type CommandContext } from '../cli-context.js';
 import { addGuardOptions, scanContext, type GuardCommonOptions } from './guard-options.js';
 import { readText } from './read-text.js';
-import { findingJson } from './guard-scan-command.js';
 import { personalDataConfigOf } from './open-guard.js';
 import { openVault, type PiiVault } from './open-vault.js';
 import { withGuard, type GuardRunOptions } from './with-guard.js';
@@ -112,7 +111,13 @@ export async function maskOne(
     );
   }
   if (options.json) {
-    printJson({ verdict: result.verdict, masked, findings: result.findings.map(findingJson) });
+    // The masked values stay out of the output too: only their type and offsets are shown.
+    const findings = result.findings.map((finding) => {
+      const { type, start, end, score, rule, action } = finding;
+      const shown = { type, start, end, score, rule, action };
+      return isMasked(finding) ? shown : { ...shown, text: finding.text };
+    });
+    printJson({ verdict: result.verdict, masked, findings });
   } else process.stdout.write(masked);
   return masked;
 }
