@@ -93,7 +93,7 @@ export function detectClaims(text: string, options: DetectClaimsOptions): GuardF
         text: text.slice(start, end),
         score: match.rule.score,
         rule: match.rule.category,
-        action: match.rule.action,
+        action: match.rule.action ?? 'flag',
         details: { ruleId: match.rule.id, pattern: match.pattern, policyVersion },
       };
     });

@@ -71,6 +71,7 @@ export function builtinDetectors(options: BuiltinDetectorOptions = {}): GuardDet
     {
       name: 'claims',
       types: ['CLAIM'],
+      proposesActions: true,
       directions: ['out'],
       detect: (text, context) =>
         detectClaims(text, {
@@ -106,7 +107,9 @@ export function builtinDetectors(options: BuiltinDetectorOptions = {}): GuardDet
 /** The actions the brand policy gives its own claim rules, as engine rule defaults. */
 export function policyRuleActions(policy: BrandPolicy | undefined): Record<string, GuardAction> {
   if (!policy) return {};
-  return Object.fromEntries(policy.claim_rules.map((rule) => [rule.id, rule.action]));
+  return Object.fromEntries(
+    policy.claim_rules.flatMap((rule) => (rule.action ? [[rule.id, rule.action]] : [])),
+  );
 }
 
 /** Brand and product names, which grounding treats as names that must match the source. */

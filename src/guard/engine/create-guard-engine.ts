@@ -73,11 +73,16 @@ export function createGuardEngine(options: GuardEngineOptions): GuardEngine {
     );
     const metrics: Metrics = Object.assign({}, ...outputs.map((output) => output.metrics));
 
-    const decided = outputs
-      .flatMap((output) => output.findings)
-      .map((finding) =>
-        withDecision(finding, decideAction(finding, context, actions, ruleDefaults)),
-      );
+    const decided = outputs.flatMap((output, index) => {
+      const graded = detectors[index]!.proposesActions === true;
+      return output.findings.map((finding) => {
+        const proposed = graded ? finding.action : undefined;
+        return withDecision(
+          finding,
+          decideAction(finding, context, actions, ruleDefaults, proposed),
+        );
+      });
+    });
     const findings = resolveOverlaps(decided);
     const verdict = findings.reduce<GuardAction>(
       (strictest, finding) => stricterAction(strictest, finding.action),

@@ -39,14 +39,17 @@ export interface GuardContext {
 }
 
 /**
- * One detector. Its findings carry `action: 'allow'` or any placeholder; the engine
- * replaces the action with the policy's decision.
+ * One detector. Its findings carry `action: 'allow'` or any placeholder, which the engine
+ * replaces with the policy's decision; a detector that grades what it finds sets
+ * `proposesActions`, and its actions then come before the engine's type defaults.
  */
 export interface GuardDetector {
   /** Short stable name (`pii`, `claims`, `grounding`), used in logs. */
   readonly name: string;
-  /** The finding types it can return, so a policy can skip it when all are allowed. */
+  /** The finding types it can return (for logs and documentation). */
   readonly types: readonly FindingType[];
+  /** Its findings' actions are graded proposals (see `decideAction`), not placeholders. */
+  readonly proposesActions?: boolean;
   /** The directions it runs on; default both. Claims concern generated copy, not questions. */
   readonly directions?: readonly GuardDirection[];
   detect(text: string, context: GuardContext): DetectorOutput | Promise<DetectorOutput>;

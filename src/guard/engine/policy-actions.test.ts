@@ -47,4 +47,28 @@ describe('decideAction for the claims ledger', () => {
     expect(decide('expired_claim')).toBe('block');
     expect(decide('absolute_claim')).toBe('block');
   });
+
+  it('lets a configured claim type beat unstated rule actions but not the ledger', () => {
+    const actions = parsePolicyActions({ types: { CLAIM: 'block' } });
+    const claim = (ruleId: string) => ({
+      type: 'CLAIM' as const,
+      rule: 'health_claim',
+      details: { ruleId },
+    });
+    const policyRules = { 'de.heal': 'allow' as const };
+
+    expect(decideAction(claim('en.cure'), {}, actions, policyRules, 'flag')).toBe('block');
+    expect(decideAction(claim('de.heal'), {}, actions, policyRules, 'flag')).toBe('allow');
+    expect(decideAction(claim('approved_claim'), {}, actions, policyRules)).toBe('allow');
+  });
+
+  it("takes a grading detector's proposal before the type default", () => {
+    const banned = { type: 'CLAIM' as const, rule: 'absolute_claim' };
+
+    const defaults = parsePolicyActions();
+    expect(decideAction(banned, {}, defaults, {}, 'block')).toBe('block');
+    expect(decideAction(banned, {}, defaults)).toBe('flag');
+    const relaxed = parsePolicyActions({ types: { CLAIM: 'flag' } });
+    expect(decideAction(banned, {}, relaxed, {}, 'block')).toBe('flag');
+  });
 });

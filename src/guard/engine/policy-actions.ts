@@ -80,37 +80,40 @@ export function parsePolicyActions(config: unknown = {}): PolicyActions {
 }
 
 /**
- * The action for one finding. A rule beats a type, configuration beats a default, and a
- * setting for the text's source beats a general one: configured rules for the source,
- * configured rules, default rules for the source, default rules, then the same for types.
- * For `CLAIM` findings the specific rule id in `details.ruleId` is looked up first.
- * `ruleDefaults` adds default rule actions, such as those the brand policy gives its claim
- * rules.
+ * The action for one finding, from the first of these that has one (for `CLAIM` findings the
+ * specific rule id in `details.ruleId` is looked up before the category):
+ *
+ * 1. configured rules, for the text's source first (`guard.actions.sources.*.rules`, `rules`);
+ * 2. rules whose meaning fixes the action (the claims ledger), then rule actions the brand
+ *    policy states (`ruleDefaults`);
+ * 3. configured types, for the source first;
+ * 4. the default for the source (retrieved injections are flagged, not fatal);
+ * 5. the detector's own graded proposal (`proposed`), such as `flag` for a weak injection
+ *    score or an insult and `block` for a banned term;
+ * 6. the default for the type.
  */
 export function decideAction(
   finding: Pick<GuardFinding, 'type' | 'rule' | 'details'>,
   context: Pick<GuardContext, 'source'>,
   actions: PolicyActions,
   ruleDefaults: Readonly<Record<string, GuardAction>> = {},
+  proposed?: GuardAction,
 ): GuardAction {
   const rules = [finding.rule];
   const specific = finding.details?.ruleId;
   if (typeof specific === 'string') rules.unshift(specific);
   const source = context.source;
-  const layers = [
-    source ? actions.sources[source] : undefined,
-    actions,
-    source ? defaultSourceActions[source] : undefined,
-    { types: defaultTypeActions, rules: { ...defaultRuleActions, ...ruleDefaults } },
-  ];
+  const configured = [source ? actions.sources[source] : undefined, actions];
+  const ruleFor = (table: Readonly<Record<string, GuardAction>> | undefined) =>
+    rules.map((rule) => table?.[rule]).find((action) => action);
 
-  for (const layer of layers) {
-    const decided = rules.map((rule) => layer?.rules[rule]).find((action) => action);
-    if (decided) return decided;
-  }
-  for (const layer of layers) {
-    const decided = layer?.types[finding.type];
-    if (decided) return decided;
-  }
-  return defaultTypeActions[finding.type];
+  return (
+    configured.map((layer) => ruleFor(layer?.rules)).find((action) => action) ??
+    ruleFor(defaultRuleActions) ??
+    ruleFor(ruleDefaults) ??
+    configured.map((layer) => layer?.types[finding.type]).find((action) => action) ??
+    (source ? defaultSourceActions[source]?.types[finding.type] : undefined) ??
+    proposed ??
+    defaultTypeActions[finding.type]
+  );
 }

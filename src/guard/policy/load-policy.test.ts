@@ -39,7 +39,7 @@ describe('loadPolicy', () => {
     );
     expect(policy.disclaimers['sun-protection']?.social?.text_en).toMatch(/remember to reapply/);
     expect(new Set(policy.claim_rules.map((rule) => rule.lang))).toEqual(new Set(['en', 'de']));
-    expect(policy.claim_rules.every((rule) => rule.action === 'flag')).toBe(true);
+    expect(policy.claim_rules.every((rule) => rule.action === undefined)).toBe(true);
   });
 
   it('names the file and the key of a bad claim rule category', () => {

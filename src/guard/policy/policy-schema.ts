@@ -65,7 +65,8 @@ const claimRuleSchema = z.object({
   patterns: z.array(claimPatternSchema).min(1),
   /** Patterns that, when they match the same sentence, cancel the rule ("free of PFAS"). */
   except: z.array(claimPatternSchema).default([]),
-  action: z.enum(guardActions).default('flag'),
+  /** Stated here, it beats `guard.actions.types.CLAIM`; unset, claims are flagged. */
+  action: z.enum(guardActions).optional(),
   /** Skip matches with "not", "kein", "never" just before (or, in German, right after). */
   negatable: z.boolean().default(true),
   score: z.number().min(0).max(1).default(0.8),
