@@ -232,6 +232,8 @@ export const injectionRules: InjectionRule[] = [
       'ki ',
       'ki:',
       'ki,',
+      'ki.',
+      'ki!',
       'assistent',
       'sprachmodell',
     ],

@@ -47,7 +47,8 @@ export function triggerIndex(rules: readonly InjectionRule[]): TriggerIndex {
 
 /**
  * The rules with at least one trigger in `lower` (the text, lower-cased), each with the
- * offsets where its triggers start.
+ * offsets where its triggers start. A space in a trigger matches any run of whitespace, as
+ * the rules' `\s+` do, so "you are  now" or a line break cannot slip past "you are now".
  */
 export function triggeredRules(lower: string, index: TriggerIndex): Map<InjectionRule, number[]> {
   const found = new Map<InjectionRule, number[]>();
@@ -59,7 +60,12 @@ export function triggeredRules(lower: string, index: TriggerIndex): Map<Injectio
         if (positions === undefined) found.set(rule, [position]);
         else if (positions.at(-1) !== position) positions.push(position);
       }
-      node = next < lower.length ? child(node, lower.charCodeAt(next)) : undefined;
+      if (next >= lower.length) break;
+      const code = lower.charCodeAt(next);
+      if (isSpace(code) && node.ascii[32] !== undefined) {
+        while (next + 1 < lower.length && isSpace(lower.charCodeAt(next + 1))) next += 1;
+        node = node.ascii[32];
+      } else node = child(node, code);
     }
   }
   return found;
