@@ -44,6 +44,18 @@ describe('resolvePolicyFile', () => {
 });
 
 describe('openGuard', () => {
+  it('names guard.pii.model and what a model folder needs when the model cannot load', async () => {
+    const config = path.join('/tmp', 'markwerk-guard-model', 'markwerk.yaml');
+    const context = contextWith(config, { pii: { model: './no-such-ner-model' } });
+
+    await expect(openGuard(context, { policy: 'none' })).rejects.toMatchObject({
+      code: 'INPUT_NOT_FOUND',
+      message: expect.stringMatching(
+        /markwerk-guard-model\/no-such-ner-model \(guard\.pii\.model\).*token-classification/,
+      ),
+    });
+  });
+
   it('applies configured actions and the policy version', async () => {
     const context = contextWith(path.resolve('samples/markwerk.yaml'), {
       actions: { types: { TOXICITY: 'flag' } },

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeError, MarkwerkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import {
   createEmbedder,
@@ -23,6 +24,10 @@ import type { GuardDetector } from '../../guard/engine/detector.js';
 import type { GuardConfig } from '../../guard/engine/guard-config.js';
 import type { ModerationSink } from '../../guard/engine/moderation-decisions.js';
 import type { PiiGuardConfig } from '../../guard/pii/pii-config.js';
+import {
+  loadTransformersRecogniser,
+  type EntityRecogniser,
+} from '../../guard/pii/entity-recogniser.js';
 import { loadPolicy } from '../../guard/policy/load-policy.js';
 import type { BrandPolicy } from '../../guard/policy/policy-schema.js';
 import type { CommandContext } from '../cli-context.js';
@@ -90,12 +95,14 @@ export async function openGuard(
   const policyFile = resolvePolicyFile(context, config, options);
   const policy = policyFile ? await loadPolicy(policyFile) : undefined;
   const embedder = options.detectors ? undefined : await groundingEmbedder(context, config);
+  const entityRecogniser = options.detectors ? undefined : await personNameModel(context);
   const detectors = options.detectors
     ? options.detectors(policy, config)
     : builtinDetectors({
         policy,
         grounding: config.grounding,
         embedder,
+        entityRecogniser,
         personalData: personalDataOptions(personalDataConfigOf(context)),
       });
 
@@ -127,6 +134,29 @@ function personalDataOptions(pii: PiiGuardConfig) {
 function maskModeOf(pii: PiiGuardConfig): Pick<GuardEngineOptions, 'maskMode' | 'maskOptions'> {
   const maskOptions = pii.hashSalt === undefined ? {} : { salt: pii.hashSalt };
   return { maskMode: pii.mask === 'reversible' ? 'tag' : pii.mask, maskOptions };
+}
+
+/**
+ * The token-classification model `guard.pii.model` names, loaded from disk only: a folder
+ * path (relative to the config file) or a model id under transformers.js's local model path.
+ */
+async function personNameModel(context: CommandContext): Promise<EntityRecogniser | undefined> {
+  const model = personalDataConfigOf(context).model;
+  if (model === undefined) return undefined;
+  const base = context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
+  const location =
+    model.startsWith('.') || path.isAbsolute(model) ? path.resolve(base, model) : model;
+  try {
+    return await loadTransformersRecogniser(location);
+  } catch (error) {
+    throw new MarkwerkError(
+      'INPUT_NOT_FOUND',
+      `Could not load the personal-data model ${location} (guard.pii.model): ` +
+        `${describeError(error)}. Give a local token-classification model folder with ` +
+        'config.json, tokenizer.json and onnx/model.onnx, or remove the key to use rules only.',
+      { details: { model: location }, cause: error },
+    );
+  }
 }
 
 /** The retrieval embedder, when `guard.grounding.semantic` asks for embedding similarity. */

@@ -14,6 +14,22 @@ describe('builtin detectors', () => {
     }
   });
 
+  it('adds the configured entity model to the personal-data rules', async () => {
+    const text = 'Rückfragen gern an Quirin.';
+    const entityRecogniser = {
+      recognise: async (input: string) => {
+        const start = input.indexOf('Quirin');
+        return [{ type: 'PERSON' as const, start, end: start + 6, score: 0.9, rule: 'model' }];
+      },
+    };
+    const rulesOnly = createGuardEngine({ detectors: builtinDetectors() });
+    const withModel = createGuardEngine({ detectors: builtinDetectors({ entityRecogniser }) });
+    const context = { lang: 'de', direction: 'in' } as const;
+
+    expect((await rulesOnly.scanText(text, context)).masked).toBe(text);
+    expect((await withModel.scanText(text, context)).masked).toBe('Rückfragen gern an [PERSON].');
+  });
+
   it('check claims, disclaimers and brand terms with a policy, on output only', async () => {
     const policy = await loadPolicy('samples/brand/policy.yaml');
     const withPolicy = createGuardEngine({

@@ -11,7 +11,12 @@ import { checkDisclaimers } from '../disclaimers/check-disclaimers.js';
 import { personalDataTypes, type GuardAction } from '../finding.js';
 import { createGroundingDetector } from '../grounding/grounding-detector.js';
 import { detectPromptInjection } from '../injection/detect-prompt-injection.js';
-import { detectPersonalData, type DetectPersonalDataOptions } from '../pii/index.js';
+import {
+  detectPersonalData,
+  detectPersonalDataWithModel,
+  type DetectPersonalDataOptions,
+  type EntityRecogniser,
+} from '../pii/index.js';
 import type { BrandPolicy } from '../policy/policy-schema.js';
 import { detectToxicity } from '../toxicity/detect-toxicity.js';
 import type { GuardDetector } from './detector.js';
@@ -22,6 +27,8 @@ export interface BuiltinDetectorOptions {
   policy?: BrandPolicy | undefined;
   /** Personal-data settings (types, allow list, minimum score, phone validation). */
   personalData?: Omit<DetectPersonalDataOptions, 'lang' | 'action'>;
+  /** A token-classification model whose entities join the PERSON rules' (`guard.pii.model`). */
+  entityRecogniser?: EntityRecogniser | undefined;
   grounding?: GuardConfig['grounding'];
   /** Used by grounding when `grounding.semantic` is on. */
   embedder?: Embedder | undefined;
@@ -37,8 +44,13 @@ export function builtinDetectors(options: BuiltinDetectorOptions = {}): GuardDet
     {
       name: 'personal-data',
       types: personalDataTypes,
-      detect: (text, context) =>
-        detectPersonalData(text, { ...options.personalData, lang: context.lang }),
+      detect: (text, context) => {
+        const settings = { ...options.personalData, lang: context.lang };
+        const recogniser = options.entityRecogniser;
+        return recogniser
+          ? detectPersonalDataWithModel(text, recogniser, settings)
+          : detectPersonalData(text, settings);
+      },
     },
     {
       name: 'toxicity',
