@@ -192,7 +192,7 @@ describe('markwerk guard', () => {
     const restored = await run(['guard', 'unmask', maskedFile, '--vault', vault]);
 
     expect(masked.stdout).toMatch(
-      /^Rückruf an \[PHONE#[0-9a-f]{10}\], Mail \[EMAIL#[0-9a-f]{10}\]\.\n$/,
+      /^Rückruf an \[PHONE#[0-9a-f]{16}\], Mail \[EMAIL#[0-9a-f]{16}\]\.\n$/,
     );
     expect(readFileSync(vault, 'utf8')).not.toContain('lea@example.com');
     expect(restored.stdout).toBe(text);
@@ -215,7 +215,7 @@ describe('markwerk guard', () => {
 
   it('says where the vault was looked for when there is none to unmask with', async () => {
     const file = path.join(folder, 'masked.txt');
-    writeFileSync(file, 'Mail: [EMAIL#0123456789]');
+    writeFileSync(file, 'Mail: [EMAIL#0123456789abcdef]');
     vi.stubEnv('MARKWERK_VAULT_KEY', 'k');
     const missing = path.join(folder, 'missing-vault.json');
 

@@ -34,7 +34,8 @@ export function registerGuardMaskCommand(guard: Command): void {
       new Option(
         '--mode <mode>',
         'tag: [EMAIL]; redact: [REDACTED]; hash: [EMAIL:1a2b3c4d]; reversible: ' +
-          '[EMAIL#1a2b3c4d5e], the original kept encrypted in the vault (default: guard.pii.mask)',
+          '[EMAIL#1a2b3c4d5e6f7a8b], the original kept encrypted in the vault ' +
+          '(default: guard.pii.mask)',
       ).choices(['tag', 'redact', 'hash', 'reversible']),
     )
     .option(

@@ -15,7 +15,9 @@ interface GuardUnmaskOptions {
 export function registerGuardUnmaskCommand(guard: Command): void {
   guard
     .command('unmask')
-    .description('Restore the originals of reversible tokens ([EMAIL#1a2b3c4d5e]) from the vault')
+    .description(
+      'Restore the originals of reversible tokens ([EMAIL#1a2b3c4d5e6f7a8b]) from the vault',
+    )
     .argument('[file]', 'masked text file, or - for stdin', '-')
     .option(
       '--vault <file>',

@@ -50,7 +50,7 @@ describe('maskPersonalData', () => {
     const masked = maskPersonalData(text, findings, 'reversible', { vault }).text;
     expect(masked).not.toContain('anna@example.de');
     expect(masked).toMatch(
-      /^🙂 Mail (\[EMAIL#[0-9a-f]{10}\]), again \1, Tel\. \[PHONE#[0-9a-f]{10}\]\.$/,
+      /^🙂 Mail (\[EMAIL#[0-9a-f]{16}\]), again \1, Tel\. \[PHONE#[0-9a-f]{16}\]\.$/,
     );
     expect(vault.restore(`Reply: ${masked}`)).toBe(`Reply: ${text}`);
   });

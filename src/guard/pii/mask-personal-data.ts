@@ -10,7 +10,7 @@ import type { PiiVault } from '../vault/pii-vault.js';
 
 /**
  * `redact` → "[REDACTED]"; `tag` → "[EMAIL]"; `hash` → "[EMAIL:1a2b3c4d]" (same value, same
- * tag); `reversible` → "[EMAIL#1a2b3c4d5e]", with the original kept encrypted in a vault.
+ * tag); `reversible` → "[EMAIL#1a2b3c4d5e6f7a8b]", with the original kept encrypted in a vault.
  */
 export type MaskMode = 'redact' | 'tag' | 'hash' | 'reversible';
 

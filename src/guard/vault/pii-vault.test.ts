@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,5 +64,14 @@ describe('openPiiVault', () => {
     expect(vault.tokenFor('EMAIL', 'a@b.de')).toBe(vault.tokenFor('EMAIL', 'a@b.de'));
     expect(vault.tokenFor('EMAIL', 'a@b.de')).not.toBe(other.tokenFor('EMAIL', 'a@b.de'));
     expect(vault.size).toBe(1);
+  });
+
+  it('names the vault file that is not a vault and what to do', async () => {
+    const file = path.join(folder, 'broken-vault.json');
+    writeFileSync(file, '{"version": 1, "entr');
+    await expect(openPiiVault({ key, storage: fileVaultStorage(file) })).rejects.toMatchObject({
+      code: 'INPUT_MALFORMED',
+      message: expect.stringContaining(`${file} is not a Markwerk vault (not valid JSON`),
+    });
   });
 });

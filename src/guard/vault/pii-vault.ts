@@ -3,14 +3,19 @@
  * the vault key and stored by its token, so `restore` can put originals back into text.
  * @module
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { MarkwerkError } from '../../core/errors.js';
 import { resolveVaultKey } from './vault-key.js';
 import type { VaultStorage } from './vault-storage.js';
 import { memoryVaultStorage } from './vault-storage.js';
 
-/** A reversible token as it appears in masked text: `[EMAIL#1a2b3c4d5e]`. */
-export const vaultTokenPattern = /\[([A-Z_]+)#([0-9a-f]{10})\]/g;
+/** A reversible token as it appears in masked text: `[EMAIL#1a2b3c4d5e6f7a8b]`. */
+export const vaultTokenPattern = /\[([A-Z_]+)#([0-9a-f]{16})\]/g;
+
+/** Separate keys for tokens and for encryption, both derived from the vault key. */
+function subkey(key: Buffer, purpose: 'token' | 'encryption'): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `markwerk-vault-${purpose}`, 32));
+}
 
 interface EncryptedEntry {
   iv: string;
@@ -37,24 +42,31 @@ export interface OpenVaultOptions {
  */
 export async function openPiiVault(options: OpenVaultOptions = {}): Promise<PiiVault> {
   const key = resolveVaultKey(options.key, options.environment);
+  const keys = { token: subkey(key, 'token'), encryption: subkey(key, 'encryption') };
   const storage = options.storage ?? memoryVaultStorage();
   const saved = await storage.load();
-  const document: VaultDocument = saved === undefined ? { version: 1, entries: {} } : parse(saved);
+  const document: VaultDocument =
+    saved === undefined ? { version: 1, entries: {} } : parse(saved, storage.location ?? 'vault');
   const values = new Map<string, string>();
   for (const [token, entry] of Object.entries(document.entries)) {
-    values.set(token, decrypt(key, token, entry));
+    values.set(token, decrypt(keys.encryption, token, entry));
   }
-  return new PiiVault(key, storage, values);
+  return new PiiVault(keys, storage, values);
+}
+
+interface VaultKeys {
+  token: Buffer;
+  encryption: Buffer;
 }
 
 export class PiiVault {
-  readonly #key: Buffer;
+  readonly #keys: VaultKeys;
   readonly #storage: VaultStorage;
   readonly #values: Map<string, string>;
 
   /** Use {@link openPiiVault}. */
-  constructor(key: Buffer, storage: VaultStorage, values: Map<string, string>) {
-    this.#key = key;
+  constructor(keys: VaultKeys, storage: VaultStorage, values: Map<string, string>) {
+    this.#keys = keys;
     this.#storage = storage;
     this.#values = values;
   }
@@ -64,8 +76,19 @@ export class PiiVault {
    * repeated mentions stay joinable. Remembers the value until {@link save}.
    */
   tokenFor(type: string, value: string): string {
-    const digest = createHmac('sha256', this.#key).update(`${type}\u0000${value}`).digest('hex');
-    const token = `[${type}#${digest.slice(0, 10)}]`;
+    const digest = createHmac('sha256', this.#keys.token)
+      .update(`${type}\u0000${value}`)
+      .digest('hex');
+    const token = `[${type}#${digest.slice(0, 16)}]`;
+    const held = this.#values.get(token);
+    if (held !== undefined && held !== value) {
+      // 64 bits make this all but impossible; restoring the wrong person's data would be worse.
+      throw new MarkwerkError(
+        'VAULT_LOCKED',
+        `Two different values got the token ${token}; the text was not masked. Mask it again ` +
+          'with a fresh vault file and key.',
+      );
+    }
     this.#values.set(token, value);
     return token;
   }
@@ -83,7 +106,9 @@ export class PiiVault {
   /** Encrypts every value and writes the vault document to its storage. */
   async save(): Promise<void> {
     const entries: Record<string, EncryptedEntry> = {};
-    for (const [token, value] of this.#values) entries[token] = encrypt(this.#key, token, value);
+    for (const [token, value] of this.#values) {
+      entries[token] = encrypt(this.#keys.encryption, token, value);
+    }
     const document: VaultDocument = { version: 1, entries };
     await this.#storage.save(JSON.stringify(document));
   }
@@ -120,10 +145,22 @@ function decrypt(key: Buffer, token: string, entry: EncryptedEntry): string {
   }
 }
 
-function parse(saved: string): VaultDocument {
-  const document = JSON.parse(saved) as Partial<VaultDocument>;
+function parse(saved: string, location: string): VaultDocument {
+  const broken = (why: string, cause?: unknown) =>
+    new MarkwerkError(
+      'INPUT_MALFORMED',
+      `${location} is not a Markwerk vault (${why}). Restore it from a backup, or point ` +
+        '--vault (guard.pii.vaultFile) at the file the text was masked into.',
+      { details: { location }, ...(cause === undefined ? {} : { cause }) },
+    );
+  let document: Partial<VaultDocument>;
+  try {
+    document = JSON.parse(saved) as Partial<VaultDocument>;
+  } catch (error) {
+    throw broken(`not valid JSON: ${(error as Error).message}`, error);
+  }
   if (document.version !== 1 || typeof document.entries !== 'object' || !document.entries) {
-    throw new MarkwerkError('INPUT_MALFORMED', 'The vault document is not a Markwerk vault v1.');
+    throw broken('no version 1 document with entries');
   }
   return document as VaultDocument;
 }

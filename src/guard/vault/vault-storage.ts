@@ -7,6 +7,8 @@ import path from 'node:path';
 
 /** Loads and saves the vault's serialised, already encrypted document. */
 export interface VaultStorage {
+  /** Where the document lives (a file path), for error messages. */
+  location?: string;
   /** The saved document, or `undefined` when nothing was saved yet. */
   load: () => Promise<string | undefined>;
   save: (document: string) => Promise<void>;
@@ -15,6 +17,7 @@ export interface VaultStorage {
 /** A vault file, written to a temporary file first and renamed, readable by the owner only. */
 export function fileVaultStorage(file: string): VaultStorage {
   return {
+    location: file,
     load: async () => {
       try {
         return await readFile(file, 'utf8');
