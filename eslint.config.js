@@ -13,6 +13,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
+      // The legacy URL-encoding globals are never what a bare `escape(...)` call meant.
+      'no-restricted-globals': ['error', 'escape', 'unescape'],
     },
   },
   prettier,

@@ -6,6 +6,7 @@
 
 import type { GuardFinding } from '../finding.js';
 import type { BrandPolicy } from '../policy/policy-schema.js';
+import { escapeRegExp } from '../../core/escape-reg-exp.js';
 
 export interface DetectBrandTermsOptions {
   policy: BrandPolicy;
@@ -18,10 +19,6 @@ interface Variant {
 
 const cache = new WeakMap<BrandPolicy, { regExp: RegExp; variants: Variant[] } | null>();
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function compile(policy: BrandPolicy) {
   if (cache.has(policy)) return cache.get(policy) ?? null;
 
@@ -30,7 +27,7 @@ function compile(policy: BrandPolicy) {
     .flatMap((term) => term.wrong.map((wrong) => ({ wrong, canonical: term.canonical })))
     .filter((variant) => variant.wrong !== variant.canonical)
     .sort((left, right) => right.wrong.length - left.wrong.length);
-  const alternatives = variants.map((item) => `(${escape(item.wrong)})`).join('|');
+  const alternatives = variants.map((item) => `(${escapeRegExp(item.wrong)})`).join('|');
   const compiled =
     variants.length === 0
       ? null

@@ -6,6 +6,7 @@
 
 import type { GuardLanguage } from '../finding.js';
 import type { BannedTerm, BrandPolicy } from '../policy/policy-schema.js';
+import { escapeRegExp } from '../../core/escape-reg-exp.js';
 
 export interface BannedMatch {
   term: BannedTerm;
@@ -24,16 +25,12 @@ const cache = new WeakMap<BrandPolicy, Partial<Record<GuardLanguage, BannedMatch
 // A letter or digit at the end: the unit before a match (two, for a surrogate pair).
 const wordCharacter = /[\p{L}\p{N}]$/u;
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // Spaces match any run of whitespace, and "100 %" also matches "100%".
 function termSource(term: string): string {
   return term
     .trim()
     .split(/\s+/)
-    .map(escape)
+    .map(escapeRegExp)
     .join('\\s+')
     .replace(/(\d)\\s\+%/g, '$1\\s*%')
     .replace(/-/g, '[-\\s]?');

@@ -134,8 +134,7 @@ export async function checkGrounding(
 }
 
 function toFinding(sentence: SentenceGrounding): GuardFinding {
-  const rule =
-    sentence.reason === 'facts-differ' ? 'grounding.facts-differ' : `grounding.${sentence.reason}`;
+  const rule = `grounding.${sentence.reason}`;
   return {
     type: 'UNSUPPORTED_CLAIM',
     start: sentence.start,

@@ -3,6 +3,7 @@
  * and currencies, and named entities (product and brand names, standards, acronyms).
  * @module
  */
+import { escapeRegExp } from '../../core/escape-reg-exp.js';
 
 /** A number as a value and a unit, so "28.000 mm" and "28,000 mm" are the same fact. */
 export interface NumberFact {
@@ -162,7 +163,7 @@ export function entityFactsOf(
 
 /** Whether `name` occurs in `text` as a whole word or phrase, case-sensitively. */
 export function containsWord(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 

@@ -88,7 +88,9 @@ describe('isValidDeTaxId', () => {
 
   it('rejects a wrong check digit and a leading zero', () => {
     expect(isValidDeTaxId('86095742718')).toBe(false);
-    const body = '0609574271';
+    // The same digits with a 1 in front pass, so only the leading zero can refuse this body.
+    expect(isValidDeTaxId(`1023456781${taxIdCheckDigit('1023456781')}`)).toBe(true);
+    const body = '0123456781';
     expect(isValidDeTaxId(`${body}${taxIdCheckDigit(body)}`)).toBe(false);
   });
 

@@ -72,7 +72,8 @@ export async function loadPolicy(file: string): Promise<BrandPolicy> {
   } catch (error) {
     throw new MarkwerkError(
       'POLICY_INVALID',
-      `${file}: cannot read the brand policy file. Check the path (guard.policyFile).`,
+      `${file}: cannot read the brand policy file. Check the path given with --policy or ` +
+        'guard.policyFile, or pass --policy none to scan without one.',
       { details: { file }, cause: error },
     );
   }
