@@ -92,6 +92,22 @@ describe('detectClaims', () => {
     });
   });
 
+  it('matches banned terms with symbols literally, "100 %" also as "100%"', () => {
+    const policy = parsePolicy({
+      version: 1,
+      banned_terms: { en: [{ term: '100 % (UV) safe' }, { term: 'C++ grade' }] },
+    });
+    const texts = (text: string) =>
+      detectClaims(text, { lang: 'en', policy, now }).map((finding) => finding.text);
+
+    expect(texts('It is 100% (UV) safe.')).toEqual(['100% (UV) safe']);
+    expect(texts('It is 100 %  (UV) safe and C++ grade.')).toEqual([
+      '100 %  (UV) safe',
+      'C++ grade',
+    ]);
+    expect(texts('It is 100 (UV) safe.')).toEqual([]);
+  });
+
   it('does not read negated promises or warranty wording as claims', async () => {
     expect(
       await rulesOf(
