@@ -2,6 +2,7 @@
  * What BERTScore needs from a model: one unit vector per token of a text, in order.
  * @module
  */
+import { l2Normalise } from '../../models/embedders/embedding-input.js';
 
 /** The tokens of one text and a unit-length vector for each. */
 export interface TokenEncoding {
@@ -24,10 +25,5 @@ export interface TokenEncoder {
 
 /** Scales a vector to unit length; a zero vector stays zero. */
 export function unitVector(values: ArrayLike<number>): Float32Array {
-  const vector = Float32Array.from(values as ArrayLike<number>);
-  let sum = 0;
-  for (const value of vector) sum += value * value;
-  const norm = Math.sqrt(sum);
-  if (norm > 0) for (let index = 0; index < vector.length; index++) vector[index]! /= norm;
-  return vector;
+  return l2Normalise(Float32Array.from(values));
 }

@@ -18,7 +18,8 @@ export interface BootstrapInterval {
   resamples: number;
 }
 
-function mean(values: readonly number[]): number {
+/** The arithmetic mean; NaN for no values. */
+export function mean(values: readonly number[]): number {
   let sum = 0;
   for (const value of values) sum += value;
   return sum / values.length;

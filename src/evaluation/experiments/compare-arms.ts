@@ -1,4 +1,4 @@
-import { bootstrapMeanDifference } from './bootstrap.js';
+import { bootstrapMeanDifference, mean } from './bootstrap.js';
 import { inverseNormalCdf, normalSurvival } from './normal.js';
 import { twoProportionZTest } from './proportions.js';
 import type { ArmSnapshot } from './user-outcomes.js';
@@ -31,10 +31,6 @@ export interface CompareOptions {
    */
   revenueInterval?: 'bootstrap' | 'normal';
   seed?: number;
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function variance(values: readonly number[]): number {
