@@ -35,8 +35,7 @@ import type { CommandContext } from '../cli-context.js';
 /** The repository root, where the bundled samples are (same depth from src/ and dist/). */
 export const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The sample brand policy the red-team cases are written against. */
-export const samplePolicyFile = path.join(packageRoot, 'samples', 'brand', 'policy.yaml');
+export { samplePolicyFile } from '../../guard/policy/sample-policy-file.js';
 
 export interface OpenGuardOptions {
   /** `--policy`; `none` turns policy checks off. */

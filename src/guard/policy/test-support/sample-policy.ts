@@ -1,14 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { loadPolicy } from '../load-policy.js';
 import type { BrandPolicy } from '../policy-schema.js';
+import { samplePolicyFile } from '../sample-policy-file.js';
 
-/** `samples/brand/policy.yaml` from the repository root. */
-export const samplePolicyFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../samples/brand/policy.yaml',
-);
+export { samplePolicyFile };
 
 let loaded: Promise<BrandPolicy> | undefined;
 
