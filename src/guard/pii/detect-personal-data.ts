@@ -34,7 +34,10 @@ export const piiDetectors: readonly PiiDetector[] = [
 ];
 
 export interface DetectPersonalDataOptions {
-  /** Language of the text; detectors for both languages run either way. Default `en`. */
+  /**
+   * Language of the text. Informational: German and English rules both run on every text,
+   * since support mail mixes them ("Hi, meine IBAN ist ...").
+   */
   lang?: GuardLanguage;
   /** Types to look for. Default: every personal-data type. */
   types?: readonly PersonalDataType[];
@@ -65,7 +68,6 @@ export function detectPersonalData(
 ): GuardFinding[] {
   const wanted = new Set(options.types ?? personalDataTypes);
   const settings: DetectorSettings = {
-    lang: options.lang ?? 'en',
     phoneValidation: options.phoneValidation ?? 'valid',
   };
   const minScore = options.minScore ?? 0;

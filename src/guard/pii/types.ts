@@ -2,7 +2,7 @@
  * Shapes shared by the personal-data detectors.
  * @module
  */
-import type { GuardLanguage, PersonalDataType } from '../finding.js';
+import type { PersonalDataType } from '../finding.js';
 
 /** One detected stretch of personal data before allow-lists and overlap resolution. */
 export interface PiiMatch {
@@ -18,7 +18,6 @@ export interface PiiMatch {
 
 /** Settings every detector may read. */
 export interface DetectorSettings {
-  lang: GuardLanguage;
   /**
    * `valid`: a phone number must be a valid number of its country (libphonenumber full
    * metadata). `possible`: the right length for its country is enough (reserved fictional
