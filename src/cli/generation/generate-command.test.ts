@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,9 +94,15 @@ describe('markwerk generate', () => {
     expect(run.stderr).toMatch(/--endpoint .*Example: --provider openai --endpoint/);
   });
 
-  it('names the key of a malformed input file', async () => {
+  it('names the file of input that is not JSON, and the key of input that is wrong', async () => {
     const run = await runCli([...base, 'generate', 'answer', '--input', config], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/markwerk\.yaml: not valid JSON/);
+
+    const wrong = path.join(workspace, 'wrong-input.json');
+    writeFileSync(wrong, JSON.stringify({ language: 'fr', question: 'Quoi ?' }));
+    const typo = await runCli([...base, 'generate', 'answer', '--input', wrong], root);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/wrong-input\.json: key "language": .*"de"\|"en"/);
   });
 });
