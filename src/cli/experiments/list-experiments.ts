@@ -5,7 +5,9 @@ export function describeExperimentList(
   experiments: ReadonlyArray<Experiment & { assignedUsers: number }>,
 ): string {
   if (experiments.length === 0) {
-    return 'No experiments yet. Create one with `markwerk experiment create NAME --variants a,b`.\n';
+    return (
+      'No experiments yet. Create one with ' + '`markwerk experiment create NAME --variants a,b`.\n'
+    );
   }
   const rows = experiments.map((experiment) => [
     experiment.name,

@@ -148,7 +148,7 @@ describe('guard engine', () => {
     expect(personal?.policyVersion).toMatch(/^3\+[0-9a-f]{8}$/);
   });
 
-  it('masks personal data inside other excerpts and keys personal hashes with the salt', async () => {
+  it('masks personal data inside other excerpts; personal hashes use the salt', async () => {
     const logged: ModerationDecisionInput[] = [];
     const engine = createGuardEngine({
       detectors: [email, claim],

@@ -39,8 +39,9 @@ export interface CachedGeneratorOptions {
 /**
  * Wraps `inner` with the cache. A hit is replayed as one text delta and the finish event. Only
  * results that reached their finish event (and did not finish with `error`) are stored, and
- * only when the first model of a fallback chain answered; a stream that breaks stores nothing. The cache is an optimisation: when the store fails, the
- * failure is logged and the call goes on uncached.
+ * only when the first model of a fallback chain answered; a stream that breaks stores
+ * nothing. The cache is an optimisation: when the store fails, the failure is logged and the
+ * call goes on uncached.
  */
 export function cachedGenerator(inner: Generator, options: CachedGeneratorOptions): Generator {
   const logger = options.logger ?? silentLogger;
