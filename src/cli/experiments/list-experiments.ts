@@ -5,9 +5,8 @@ export function describeExperimentList(
   experiments: ReadonlyArray<Experiment & { assignedUsers: number }>,
 ): string {
   if (experiments.length === 0) {
-    return (
-      'No experiments yet. Create one with ' + '`markwerk experiment create NAME --variants a,b`.\n'
-    );
+    const create = '`markwerk experiment create NAME --variants a,b`';
+    return `No experiments yet. Create one with ${create}.\n`;
   }
   const rows = experiments.map((experiment) => [
     experiment.name,
