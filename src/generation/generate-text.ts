@@ -43,7 +43,7 @@ export interface GenerateTextOptions {
  * Builds the request for a use case and checks its profile against the limits the generator
  * reports (throws `PARAMETERS_INVALID` with the fix), without generating.
  */
-export async function prepareRequest(options: GenerateTextOptions): Promise<ComposerRequest> {
+async function prepareRequest(options: GenerateTextOptions): Promise<ComposerRequest> {
   const template = options.templates.get(options.useCase, options.templateVersion);
   const profile = profileFor(options.profiles, options.useCase);
   const facts = [...(options.input.facts ?? []), ...(options.retrieved ?? [])];

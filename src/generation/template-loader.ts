@@ -19,7 +19,7 @@ export const defaultTemplatesFolder = fileURLToPath(new URL('../../templates/', 
 const templateFileName = /^([a-z][a-z0-9-]*)@(\d+)\.ya?ml$/;
 
 /** A problem with one key of one template file. */
-export function templateError(file: string, key: string, problem: string): MarkwerkError {
+function templateError(file: string, key: string, problem: string): MarkwerkError {
   return new MarkwerkError(
     'TEMPLATE_INVALID',
     `${file}: key "${key}": ${problem}. Fix the template file and run again.`,

@@ -6,7 +6,7 @@ import { hashValue } from '../../core/hash.js';
 import type { GenerationRequest, GeneratorInfo } from './generator.js';
 
 /** Hash of what the model is shown: the messages or prompt, and the chunks it rests on. */
-export function generationContextHash(request: GenerationRequest): string {
+function generationContextHash(request: GenerationRequest): string {
   return hashValue({
     messages: request.messages ?? null,
     prompt: request.prompt ?? null,

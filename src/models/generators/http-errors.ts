@@ -162,7 +162,7 @@ function advice(code: ErrorCode, status: number | undefined): string {
 }
 
 /** Reads TGI's `{"error","error_type"}`, OpenAI's `{"error":{message,type}}` and the like. */
-export function parseErrorBody(text: string, fallback: string): ErrorBody {
+function parseErrorBody(text: string, fallback: string): ErrorBody {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

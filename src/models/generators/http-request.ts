@@ -27,7 +27,7 @@ export interface HttpEndpointOptions {
   logger?: Logger | undefined;
 }
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** An open exchange: the response and the means to map failures while reading its body. */
 export interface OpenExchange {
@@ -122,7 +122,7 @@ export async function readJson<T>(exchange: OpenExchange): Promise<T> {
 }
 
 /** Joins a route to the base URL, keeping any path prefix a proxy puts the server under. */
-export function joinUrl(base: string, route: string): string {
+function joinUrl(base: string, route: string): string {
   const folder = base.endsWith('/') ? base : `${base}/`;
   return new URL(route.replace(/^\//, ''), folder).toString();
 }

@@ -21,7 +21,7 @@ const INSTALL_HINT =
   'generator provider.';
 
 /** Imports node-llama-cpp at run time, so Markwerk starts without it. */
-export async function importLlamaLibrary(): Promise<LlamaLibrary> {
+async function importLlamaLibrary(): Promise<LlamaLibrary> {
   return import('node-llama-cpp');
 }
 

@@ -161,7 +161,7 @@ export function meteredGenerator(inner: Generator, options: MeteredGeneratorOpti
 }
 
 /** The prompt as one text: the message contents, or the raw prompt. */
-export function inputText(request: GenerationRequest): string {
+function inputText(request: GenerationRequest): string {
   if (request.messages) return request.messages.map((message) => message.content).join('\n');
   return request.prompt ?? '';
 }

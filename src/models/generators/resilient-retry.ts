@@ -15,7 +15,7 @@ type RetrySettings = ResilienceSettings['retry'];
  * Whether an error is retried at the same endpoint. An open circuit is not (the next model
  * is asked instead), nor is a Retry-After longer than `maxRetryAfterMs`.
  */
-export function shouldRetry(error: unknown, settings: RetrySettings): boolean {
+function shouldRetry(error: unknown, settings: RetrySettings): boolean {
   if (!isRetryable(error) || isCircuitOpen(error)) return false;
   return (retryAfterMs(error) ?? 0) <= settings.maxRetryAfterMs;
 }
@@ -25,7 +25,7 @@ export function shouldRetry(error: unknown, settings: RetrySettings): boolean {
  * upper half of `baseDelayMs * 2^(attempt-1)` (capped at `maxDelayMs`), and never less
  * than the Retry-After the error carries.
  */
-export function retryDelayMs(
+function retryDelayMs(
   attempt: number,
   error: unknown,
   settings: RetrySettings,
