@@ -12,6 +12,7 @@ import {
   type GenerationResult,
   type GenerationTags,
   type Generator,
+  requestText,
 } from '../models/generators/generator.js';
 import type { ComposerRequest } from '../models/generators/offline-plan.js';
 import { composeRequest } from './compose-request.js';
@@ -50,8 +51,7 @@ async function prepareRequest(options: GenerateTextOptions): Promise<ComposerReq
   const request = composeRequest(options.useCase, options.input, facts, template, profile);
 
   const info = await options.generator.info();
-  const prompt = (request.messages ?? []).map((message) => message.content).join('\n');
-  assertValidProfile(profile, info.limits, { inputTokens: countTokens(prompt) });
+  assertValidProfile(profile, info.limits, { inputTokens: countTokens(requestText(request)) });
   const tags = { ...options.tags, ...request.tags };
   return { ...request, tags, ...(options.signal ? { signal: options.signal } : {}) };
 }

@@ -149,6 +149,17 @@ export interface Generator {
   close?(): Promise<void>;
 }
 
+/**
+ * The text a request gives the model, for token counts: its messages' contents one per line,
+ * or its prompt when it has no messages.
+ */
+export function requestText(request: Pick<GenerationRequest, 'messages' | 'prompt'>): string {
+  if (request.messages && request.messages.length > 0) {
+    return request.messages.map((message) => message.content).join('\n');
+  }
+  return request.prompt ?? '';
+}
+
 /** `generate` for adapters that only implement `stream`. */
 export async function collectStream(
   events: AsyncIterable<GenerationEvent>,

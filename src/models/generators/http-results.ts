@@ -6,12 +6,13 @@
  */
 import { MarkwerkError } from '../../core/errors.js';
 import { countTokens } from '../../ingest/process/tokens.js';
-import type {
-  ChatMessage,
-  FinishReason,
-  GenerationParameters,
-  GenerationRequest,
-  TokenUsage,
+import {
+  type ChatMessage,
+  type FinishReason,
+  type GenerationParameters,
+  type GenerationRequest,
+  type TokenUsage,
+  requestText,
 } from './generator.js';
 
 /** Maps TGI (`eos_token`, `stop_sequence`) and OpenAI (`stop`, `length`) reasons. */
@@ -24,8 +25,8 @@ export function finishReasonOf(reason: string | null | undefined): FinishReason 
 
 /** Token counts from the local estimate, for servers that report no usage. */
 export function estimateUsage(request: GenerationRequest, text: string): TokenUsage {
-  const input = request.prompt ?? (request.messages ?? []).map((m) => m.content).join('\n');
-  return { inputTokens: countTokens(input), outputTokens: countTokens(text), source: 'estimate' };
+  const input = countTokens(requestText(request));
+  return { inputTokens: input, outputTokens: countTokens(text), source: 'estimate' };
 }
 
 /** The chat messages of a request: its messages, or its prompt as one user message. */

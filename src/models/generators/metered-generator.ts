@@ -6,12 +6,13 @@
 import { describeError } from '../../core/errors.js';
 import { type Logger, silentLogger } from '../../core/logger.js';
 import { countTokens } from '../../ingest/process/tokens.js';
-import type {
-  GenerationEvent,
-  GenerationRequest,
-  GenerationResult,
-  Generator,
-  TokenUsage,
+import {
+  type GenerationEvent,
+  type GenerationRequest,
+  type GenerationResult,
+  type Generator,
+  type TokenUsage,
+  requestText,
 } from './generator.js';
 import { rememberInfo } from './cached-generator-info.js';
 
@@ -84,7 +85,7 @@ export function meteredGenerator(inner: Generator, options: MeteredGeneratorOpti
       ...attribution,
       provider,
       model,
-      projectedInputTokens: countTokens(inputText(request)),
+      projectedInputTokens: countTokens(requestText(request)),
       projectedOutputTokens: request.parameters?.maxNewTokens ?? 0,
     });
     return { ...attribution, provider, model };
@@ -161,11 +162,6 @@ export function meteredGenerator(inner: Generator, options: MeteredGeneratorOpti
 }
 
 /** The prompt as one text: the message contents, or the raw prompt. */
-function inputText(request: GenerationRequest): string {
-  if (request.messages) return request.messages.map((message) => message.content).join('\n');
-  return request.prompt ?? '';
-}
-
 async function tokensOf(
   result: { text: string; model: string; usage?: TokenUsage },
   request: GenerationRequest,
@@ -183,7 +179,7 @@ async function tokensOf(
   if (counter) {
     try {
       const [inputTokens, outputTokens] = await Promise.all([
-        counter(inputText(request), result.model),
+        counter(requestText(request), result.model),
         counter(result.text, result.model),
       ]);
       return { inputTokens, outputTokens, tokenSource: 'tokenizer' };
@@ -199,7 +195,7 @@ async function tokensOf(
     };
   }
   return {
-    inputTokens: countTokens(inputText(request)),
+    inputTokens: countTokens(requestText(request)),
     outputTokens: countTokens(result.text),
     tokenSource: 'estimate',
   };

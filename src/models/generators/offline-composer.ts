@@ -14,6 +14,7 @@ import {
   type GenerationResult,
   type Generator,
   type GeneratorInfo,
+  requestText,
 } from './generator.js';
 import { compose, joinSentences } from './offline-compose.js';
 import { applyStop, limitTokens } from './offline-limits.js';
@@ -112,7 +113,5 @@ export function markedText(result: GenerationResult): string {
 }
 
 function inputTokens(request: GenerationRequest): number {
-  const parts = (request.messages ?? []).map((message) => message.content);
-  if (request.prompt) parts.push(request.prompt);
-  return countTokens(parts.join('\n'));
+  return countTokens(requestText(request));
 }

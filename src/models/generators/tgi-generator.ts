@@ -103,7 +103,7 @@ export class TgiGenerator implements Generator {
     const details = final.details ?? undefined;
     const usage =
       details?.input_length === undefined
-        ? estimateUsage({ ...request, prompt }, text)
+        ? estimateUsage({ prompt }, text)
         : {
             inputTokens: details.input_length,
             outputTokens: details.generated_tokens,
@@ -135,7 +135,7 @@ export class TgiGenerator implements Generator {
     const inputTokens = Number.isFinite(promptTokens) ? promptTokens : prefill;
     const usage =
       inputTokens === undefined || details === undefined
-        ? estimateUsage({ ...request, prompt }, response.generated_text)
+        ? estimateUsage({ prompt }, response.generated_text)
         : { inputTokens, outputTokens: details.generated_tokens, source: 'server' as const };
     return {
       text: response.generated_text,
