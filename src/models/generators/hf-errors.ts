@@ -80,14 +80,6 @@ export function toHfError(
   );
 }
 
-/** The caller's AbortSignal fired: `INTERRUPTED`, as the other adapters report it. */
-export function interruptedError(url: string, reason: unknown): MarkwerkError {
-  return new MarkwerkError('INTERRUPTED', `The request to hf ${url} was aborted by the caller.`, {
-    details: { url, provider: 'hf', retryable: false },
-    cause: reason,
-  });
-}
-
 function withRequestId(error: MarkwerkError, requestId: string): MarkwerkError {
   if (requestId) Object.assign(error.details, { requestId });
   return error;

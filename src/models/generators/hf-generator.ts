@@ -18,8 +18,8 @@ import {
   type GeneratorInfo,
   type TokenUsage,
 } from './generator.js';
-import { interruptedError, toHfError, type HfResponseFacts } from './hf-errors.js';
-import { safeUrl } from './http-errors.js';
+import { toHfError, type HfResponseFacts } from './hf-errors.js';
+import { requestAborted, safeUrl } from './http-errors.js';
 import { guardFetch, HF_PROVIDER_ORIGINS } from './hf-fetch-guard.js';
 import {
   hfGeneratorConfig,
@@ -205,7 +205,9 @@ export class HfInferenceGenerator implements Generator {
   ): unknown {
     const { request, timeout, partial, facts } = context;
     const url = facts.url ?? this.baseUrl();
-    if (request.signal?.aborted) return interruptedError(url, request.signal.reason);
+    if (request.signal?.aborted) {
+      return requestAborted({ url, provider: 'hf' }, request.signal.reason);
+    }
     if (timeout.aborted && !isMarkwerkError(error)) {
       return new MarkwerkError(
         'GENERATION_TIMEOUT',

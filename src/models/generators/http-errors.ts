@@ -74,7 +74,7 @@ export function connectionError(
   error: unknown,
   state: RequestState,
 ): MarkwerkError {
-  if (state.aborted) return interruptedError(context, error);
+  if (state.aborted) return requestAborted(context, error);
   if (state.timedOut) return timeoutError(context, state.timeoutMs, error);
   return new MarkwerkError(
     'ENDPOINT_UNAVAILABLE',
@@ -91,7 +91,7 @@ export function bodyError(
   state: RequestState,
 ): MarkwerkError {
   if (error instanceof MarkwerkError) return error;
-  if (state.aborted) return interruptedError(context, error);
+  if (state.aborted) return requestAborted(context, error);
   if (state.timedOut) return timeoutError(context, state.timeoutMs, error);
   return streamBrokenError(context, `the connection failed (${describeCause(error)})`, error);
 }
@@ -117,7 +117,8 @@ export interface RequestState {
   readonly timeoutMs: number;
 }
 
-function interruptedError(context: FailureContext, cause: unknown): MarkwerkError {
+/** The caller aborted a request to a model server (any adapter's). */
+export function requestAborted(context: FailureContext, cause: unknown): MarkwerkError {
   return new MarkwerkError(
     'INTERRUPTED',
     `The request to ${context.provider} server ${context.url} was aborted by the caller.`,
