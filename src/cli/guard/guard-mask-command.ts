@@ -73,7 +73,6 @@ Examples:
             vault,
           },
         );
-        await vault?.save();
       });
     });
 }
@@ -111,6 +110,8 @@ export async function maskOne(
       { details: { reasons } },
     );
   }
+  // Saved before anything is printed: a token on screen must always be restorable.
+  await keys.vault?.save();
   if (options.json) {
     // The masked values stay out of the output too: only their type and offsets are shown.
     const findings = result.findings.map((finding) => {
