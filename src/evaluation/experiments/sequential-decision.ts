@@ -32,10 +32,14 @@ export interface SequentialDecision {
   message: string;
 }
 
+/** Looks closer than this in information fraction count as one (see `currentLook`). */
+const MIN_LOOK_STEP = 0.001;
+
 /**
  * The current look's boundary: alpha is spent by O'Brien–Fleming-type spending over the
  * information fractions of every earlier look, so looking daily costs no extra false stops.
- * Looks whose fraction did not grow (no new users) are the same look again.
+ * Looks whose fraction did not grow (no new users), or grew by less than 0.1 % of the planned
+ * sample, are the same look again: the boundary integration needs distinct looks.
  * @param fractions the information fraction at the end of each day so far, the current one last
  */
 export function currentLook(
@@ -45,7 +49,11 @@ export function currentLook(
   const increasing: number[] = [];
   for (const fraction of fractions) {
     const capped = Math.min(1, fraction);
-    if (capped > (increasing.at(-1) ?? 0)) increasing.push(capped);
+    const previous = increasing.at(-1) ?? 0;
+    if (capped >= previous + MIN_LOOK_STEP) increasing.push(capped);
+    // Too close to the look before: that look moves up to this one's information.
+    else if (capped > previous && increasing.length > 0) increasing[increasing.length - 1] = capped;
+    else if (capped > 0 && increasing.length === 0) increasing.push(capped);
   }
   if (increasing.length === 0) return undefined;
 

@@ -115,6 +115,19 @@ describe('sequentialBoundaries', () => {
   });
 });
 
+describe('currentLook', () => {
+  const options = { alpha: 0.05, comparisons: 1, elapsedDays: 9 };
+
+  it('counts days without new users, or with almost none, as the same look', () => {
+    const look = currentLook([0.3, 0.3, 0.3004, 0.6, 0.60001], options);
+    const plain = currentLook([0.3004, 0.60001], options);
+
+    expect(look).toMatchObject({ look: 2, informationFraction: 0.60001 });
+    expect(look?.zBoundary).toBeCloseTo(plain!.zBoundary, 10);
+    expect(currentLook([0, 0], options)).toBeUndefined();
+  });
+});
+
 describe('A/A simulation with daily peeking over 14 days', () => {
   it('inflates naive false positives while the stopping rule stays near 0.05', () => {
     const rates = simulateAaExperiments(1000, 2024);
