@@ -4,7 +4,7 @@ import { inverseNormalCdf, normalCdf } from './normal.js';
 
 describe('integratedBoundaries', () => {
   it("matches gsDesign's published Lan–DeMets O'Brien–Fleming boundaries", () => {
-    // Five equally spaced looks, one-sided α = 0.025 spent by α(t) = 2 − 2Φ(z₀.₉₈₇₅ / √t).
+    // Five equally spaced looks, one-sided alpha 0.025 spent by 2 - 2 Phi(z_0.9875 / sqrt t).
     // gsDesign (sfLDOF) gives 4.8769, 3.3569, 2.6803, 2.2898, 2.0310; two symmetric sides
     // spending twice as much agree to four places, as the lower side is all but never hit.
     const z = inverseNormalCdf(1 - 0.025 / 2);

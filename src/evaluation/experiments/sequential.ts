@@ -10,7 +10,7 @@ import { integratedBoundaries } from './boundary-integration.js';
 import { inverseNormalCdf, normalSurvival } from './normal.js';
 
 /**
- * O'Brien–Fleming-type spending: α(t) = 2 − 2Φ(z₁₋α/₂ / √t), the cumulative two-sided alpha
+ * O'Brien-Fleming-type spending: α(t) = 2 - 2Φ(z_(1-α/2) / √t), the cumulative two-sided alpha
  * allowed to be spent by information fraction t ∈ [0, 1]. Almost nothing is spent early and
  * α(1) = α.
  */

@@ -95,7 +95,8 @@ export const injectionRules: InjectionRule[] = [
       [
         String.raw`(?<![\p{L}])(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort|ab\s+jetzt|von\s+nun\s+an)`,
         String.raw`\s+(?:ein[e]?\s+)?(?:\p{L}+\s+)?`,
-        String.raw`(?:KI|Assistent\w*|Bot|Modell|DAN|frei|ohne|nicht\s+mehr|unzensiert\w*|böse\w*)`,
+        String.raw`(?:KI|Assistent\w*|Bot|Modell|DAN|frei|ohne|nicht\s+mehr`,
+        String.raw`|unzensiert\w*|böse\w*)`,
         String.raw`|ab\s+(?:jetzt|sofort)\s+(?:bist|agierst|verhältst|antwortest)\s+du`,
         String.raw`|tu\s+so,?\s+als\s+(?:ob|wärst)`,
         String.raw`|spiel[e]?\s+(?:ab\s+jetzt\s+)?die\s+Rolle`,
