@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
+import { readStdin } from '../core/read-stdin.js';
 import { countTokens } from '../ingest/process/tokens.js';
 import {
   collectStream,
@@ -96,10 +97,4 @@ export async function readGenerationInput(file: string): Promise<GenerationInput
       throw new InputError(`not valid JSON (${error.message})`, { file: name });
     throw error;
   }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
 }
