@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../core/config.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { openStore } from '../store/open-store.js';
@@ -13,6 +14,11 @@ export interface GlobalOptions {
 export interface CommandContext {
   loaded: LoadedConfig;
   logger: Logger;
+}
+
+/** The folder paths in the configuration are relative to: the config file's, else the cwd. */
+export function configFolder(context: CommandContext): string {
+  return context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
 }
 
 export function commandContext(options: GlobalOptions): CommandContext {

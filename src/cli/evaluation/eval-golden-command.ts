@@ -16,7 +16,7 @@ import {
 import { loadGoldenSet } from '../../evaluation/golden/golden-set.js';
 import { runGoldenSet, type GoldenRunReport } from '../../evaluation/golden/run-golden-set.js';
 import { loadGenerationAssets } from '../../generation/generation-config.js';
-import { commandContext, printJson, withStore } from '../cli-context.js';
+import { configFolder, commandContext, printJson, withStore } from '../cli-context.js';
 import { modelsToUse, openGenerator } from '../generation/configured-generator.js';
 import { openGuard, samplePolicyFile } from '../guard/open-guard.js';
 import { goldenProducer } from './golden-producer.js';
@@ -60,14 +60,14 @@ Examples:
       const baseline = readBaseline(baselineFile);
       const generation = context.loaded.config.generation;
       const models = modelsToUse(generation, {});
-      const configFolder = context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
-      const assets = await loadGenerationAssets(generation, configFolder);
+      const baseFolder = configFolder(context);
+      const assets = await loadGenerationAssets(generation, baseFolder);
 
       const report = await withStore(context, async (store) => {
         const generator = openGenerator(models, generation, store, {
           logger: context.logger,
           workspace: context.loaded.workspace,
-          baseFolder: configFolder,
+          baseFolder,
         });
         const guard = await openGuard(context, {
           policy: options.policy,

@@ -3,7 +3,6 @@
  * knowledge, on the offline composer or a configured model, checked by the output guard.
  * @module
  */
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { describeError } from '../../core/errors.js';
 import { purgeGenerationCache } from '../../generation/generation-cache.js';
@@ -15,7 +14,13 @@ import { recordModerationDecisions } from '../../store/repositories/moderation-l
 import type { SqlClient } from '../../store/sql-client.js';
 import { generateGrounded } from '../../usecases/grounded-generation.js';
 import { requiredDisclaimerFrom } from '../../usecases/policy-disclaimer.js';
-import { commandContext, printJson, withStore, type CommandContext } from '../cli-context.js';
+import {
+  configFolder,
+  commandContext,
+  printJson,
+  withStore,
+  type CommandContext,
+} from '../cli-context.js';
 import { openGuard } from '../guard/open-guard.js';
 import { describeGeneration, generationJson } from './describe-generation.js';
 import { modelsToUse, openGenerator, type GeneratorFlags } from './configured-generator.js';
@@ -130,8 +135,4 @@ async function dropStaleCache(context: CommandContext, store: SqlClient, version
   } catch (error) {
     context.logger.warn({ error: describeError(error) }, 'generation-cache-purge-failed');
   }
-}
-
-function configFolder(context: CommandContext): string {
-  return context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
 }

@@ -30,7 +30,7 @@ import {
 } from '../../guard/pii/entity-recogniser.js';
 import { loadPolicy } from '../../guard/policy/load-policy.js';
 import type { BrandPolicy } from '../../guard/policy/policy-schema.js';
-import type { CommandContext } from '../cli-context.js';
+import { configFolder, type CommandContext } from '../cli-context.js';
 
 /** The repository root, where the bundled samples are (same depth from src/ and dist/). */
 export const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -78,7 +78,7 @@ export function resolvePolicyFile(
 ): string | undefined {
   if (options.policy === 'none') return undefined;
   if (options.policy) return path.resolve(options.policy);
-  const base = context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
+  const base = configFolder(context);
   if (config.policyFile) return path.resolve(base, config.policyFile);
   const beside = path.join(base, 'brand', 'policy.yaml');
   if (existsSync(beside)) return beside;
@@ -142,7 +142,7 @@ function maskModeOf(pii: PiiGuardConfig): Pick<GuardEngineOptions, 'maskMode' | 
 async function personNameModel(context: CommandContext): Promise<EntityRecogniser | undefined> {
   const model = personalDataConfigOf(context).model;
   if (model === undefined) return undefined;
-  const base = context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
+  const base = configFolder(context);
   const location =
     model.startsWith('.') || path.isAbsolute(model) ? path.resolve(base, model) : model;
   try {

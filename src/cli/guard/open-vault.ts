@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { fileVaultStorage, openPiiVault, type PiiVault } from '../../guard/vault/index.js';
-import type { CommandContext } from '../cli-context.js';
 import { personalDataConfigOf } from './open-guard.js';
+import { configFolder, type CommandContext } from '../cli-context.js';
 
 /**
  * Which vault file applies: `--vault`, else `guard.pii.vaultFile` (relative to the config
@@ -17,7 +17,7 @@ export function vaultFileOf(context: CommandContext, explicit: string | undefine
   if (explicit) return path.resolve(explicit);
   const configured = personalDataConfigOf(context).vaultFile;
   if (configured === undefined) return path.join(context.loaded.workspace, 'vault.json');
-  const base = context.loaded.file ? path.dirname(context.loaded.file) : process.cwd();
+  const base = configFolder(context);
   return path.resolve(base, configured);
 }
 
